@@ -1,0 +1,1 @@
+"""quotes: Arabic quotation attribution, who said what, in what capacity."""
