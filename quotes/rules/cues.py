@@ -1,0 +1,137 @@
+"""Find cues: speech verbs in any inflection and clitic, and attribution phrases.
+
+Clitics are handled here, once: the conjunctions و/ف before any cue, the particles
+س/ل before an imperfect, and an object pronoun after a finite verb (اعتبرها، سأله).
+A whole word that is itself a form (وصف، وعد) wins over a split one (و + صف).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+from quotes.lexicon import Attribution, Lexicon, VerbForm
+from quotes.rules.tokens import Token
+
+CONJUNCTIONS = "وف"
+OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "ني", "كم", "ك")
+COMPLEMENTIZER_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "ني", "نا", "كم", "ك")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue: its tokens [first, last], what it is, and the lexicon entry that matched."""
+
+    first: int
+    last: int
+    start: int  # offsets in the normalised text
+    end: int
+    kind: Literal["verb", "participle", "according", "noun"]
+    rule: str
+    reading: VerbForm | None = None
+    attribution: Attribution | None = None
+    conjoined: bool = False  # written with و/ف: it opens a new clause
+    pronoun: str = ""  # an object pronoun on the verb
+    skip: int = 0  # letters of the next token that belong to the cue (ل of وفقا للوزارة)
+
+    @property
+    def is_verb(self) -> bool:
+        return self.kind in ("verb", "participle")
+
+
+def _splits(word: str) -> Iterator[tuple[str, bool, str, bool]]:
+    """(stem, had a conjunction, object pronoun, had س/ل) for each way to read `word`."""
+    yield word, False, "", False
+    bodies = [(word, False)]
+    if word[0] in CONJUNCTIONS and len(word) > 3:
+        bodies.append((word[1:], True))
+        yield word[1:], True, "", False
+    for body, conj in bodies:
+        if body[0] in "سل" and len(body) > 3:
+            yield body[1:], conj, "", True
+        for pronoun in OBJECT_PRONOUNS:
+            if body.endswith(pronoun) and len(body) - len(pronoun) >= 2:
+                yield body[: -len(pronoun)], conj, pronoun, False
+
+
+def verb_reading(word: str, lexicon: Lexicon) -> tuple[VerbForm, bool, str] | None:
+    """The best reading of `word` as a speech verb: (reading, conjoined, object pronoun)."""
+    for stem, conj, pronoun, particle in _splits(word):
+        readings = lexicon.verb_forms.get(stem, ())
+        if particle:
+            readings = tuple(r for r in readings if r.aspect == "imperfect")
+        if pronoun:
+            readings = tuple(r for r in readings if r.aspect != "participle")
+        if readings:
+            # Prefer the third person: news reports others' words.
+            return min(readings, key=lambda r: r.person != 3), conj, pronoun
+    return None
+
+
+def complementizer(word: str, lexicon: Lexicon) -> bool:
+    """أن، إن، بأن and the same with a pronoun (أنه، إنها، بأنهم)."""
+    words = lexicon.words("mk.complementizer")
+    if word in words:
+        return True
+    return any(word.endswith(p) and word[: -len(p)] in words for p in COMPLEMENTIZER_PRONOUNS)
+
+
+@dataclass(frozen=True)
+class _PhraseMatch:
+    entry: Attribution
+    last: int  # index of the phrase's last whole token
+    conjoined: bool
+    skip: int  # letters of the next token that belong to the phrase (the ل of وفقا للوزارة)
+
+
+def _attribution_at(tokens: list[Token], i: int, lexicon: Lexicon) -> _PhraseMatch | None:
+    """The longest attribution phrase starting at token i."""
+    first = tokens[i].text
+    heads = [(first, False)] + ([(first[1:], True)] if first[0] in CONJUNCTIONS else [])
+    best: _PhraseMatch | None = None
+    for head, conj in heads:
+        for words, entry in lexicon.attribution_phrases.items():
+            if words[0] != head or i + len(words) > len(tokens):
+                continue
+            following = [tokens[i + k] for k in range(1, len(words))]
+            if not all(t.is_word for t in following):
+                continue
+            *middle, final = following or [None]
+            if any(t.text != w for t, w in zip(middle, words[1:-1])):
+                continue
+            if final is None:
+                match = _PhraseMatch(entry, i, conj, 0)
+            elif final.text == words[-1]:
+                match = _PhraseMatch(entry, i + len(words) - 1, conj, 0)
+            elif len(words[-1]) == 1 and final.text.startswith(words[-1]):
+                match = _PhraseMatch(entry, i + len(words) - 2, conj, 1)
+            else:
+                continue
+            if best is None or len(words) > len(best.entry.phrase.split()):
+                best = match
+    return best
+
+
+def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
+    """Every candidate cue in the text, in order. Whether it is used as one is decided later."""
+    cues: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        found = _attribution_at(tokens, i, lexicon)
+        if found:
+            cues.append(Cue(i, found.last, tok.start, tokens[found.last].end, found.entry.kind,
+                            found.entry.id, attribution=found.entry, conjoined=found.conjoined,
+                            skip=found.skip))
+            i = found.last + 1
+            continue
+        reading = verb_reading(tok.text, lexicon)
+        if reading:
+            form, conj, pronoun = reading
+            kind = "participle" if form.aspect == "participle" else "verb"
+            cues.append(Cue(i, i, tok.start, tok.end, kind, form.verb.id, reading=form,
+                            conjoined=conj, pronoun=pronoun))
+        i += 1
+    return cues

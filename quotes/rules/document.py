@@ -1,0 +1,108 @@
+"""The rules' view of one text: tokens, paired quotes, sentences and cues."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from quotes.lexicon import Lexicon
+from quotes.rules.cues import Cue, complementizer, find_cues
+from quotes.rules.marks import Quoted, outermost, pair_marks
+from quotes.rules.tokens import Token, is_sentence_end, tokenize
+
+
+@dataclass
+class RuleDoc:
+    text: str  # the normalised text
+    lexicon: Lexicon
+    tokens: list[Token]
+    quotes: list[Quoted]  # outermost pairs only
+    strays: list[int]
+
+    @classmethod
+    def of(cls, text: str, lexicon: Lexicon) -> RuleDoc:
+        quoted, strays = pair_marks(text, lexicon.quote_pairs)
+        return cls(text, lexicon, tokenize(text), list(outermost(quoted)), strays)
+
+    # --- quotes -------------------------------------------------------------------
+    @cached_property
+    def _quote_by_token(self) -> dict[int, Quoted]:
+        """token index -> the outermost quote it lies in (its marks included)."""
+        spans, k = {}, 0
+        for tok in self.tokens:
+            while k < len(self.quotes) and self.quotes[k].end <= tok.start:
+                k += 1
+            if k < len(self.quotes) and self.quotes[k].start <= tok.start:
+                spans[tok.index] = self.quotes[k]
+        return spans
+
+    def quote_of(self, i: int) -> Quoted | None:
+        return self._quote_by_token.get(i)
+
+    def opens_quote(self, i: int) -> Quoted | None:
+        """The quote whose opening mark is token i."""
+        q = self.quote_of(i)
+        return q if q is not None and q.start == self.tokens[i].start else None
+
+    def closes_quote(self, i: int) -> Quoted | None:
+        """The quote whose closing mark is token i."""
+        q = self.quote_of(i)
+        return q if q is not None and q.end == self.tokens[i].end else None
+
+    def inside_quote(self, i: int) -> bool:
+        """Token i is a word between quote marks (not a mark itself)."""
+        q = self.quote_of(i)
+        return q is not None and q.start < self.tokens[i].start and self.tokens[i].end < q.end
+
+    def quote_tokens(self, q: Quoted) -> list[Token]:
+        return [t for t in self.tokens if q.start < t.start and t.end < q.end]
+
+    # --- sentences ------------------------------------------------------------------
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """Sentence number of every token; a sentence end inside quote marks does not count."""
+        abbreviations = self.lexicon.words("mk.abbreviation")
+        numbers, n = [], 0
+        for i, tok in enumerate(self.tokens):
+            numbers.append(n)
+            if (tok.kind == "newline" or not self.inside_quote(i)) and is_sentence_end(self.tokens, i, abbreviations):
+                n += 1
+        return numbers
+
+    @cached_property
+    def _sentence_bounds(self) -> list[tuple[int, int]]:
+        bounds: list[tuple[int, int]] = []
+        for i, s in enumerate(self.sentence_of):
+            if s == len(bounds):
+                bounds.append((i, i))
+            else:
+                bounds[s] = (bounds[s][0], i)
+        return bounds
+
+    def sentence_span(self, i: int) -> tuple[int, int]:
+        """First and last token index of the sentence holding token i."""
+        return self._sentence_bounds[self.sentence_of[i]]
+
+    # --- words ------------------------------------------------------------------------
+    @cached_property
+    def cues(self) -> list[Cue]:
+        """Cues outside quote marks: words inside a quote are the speaker's, not the writer's."""
+        return [c for c in find_cues(self.tokens, self.lexicon) if not self.inside_quote(c.first)]
+
+    @cached_property
+    def _cue_by_token(self) -> dict[int, Cue]:
+        return {i: c for c in self.cues for i in range(c.first, c.last + 1)}
+
+    def cue_at(self, i: int) -> Cue | None:
+        """The cue that token i is part of."""
+        return self._cue_by_token.get(i)
+
+    def is_word(self, i: int, group: str) -> bool:
+        tok = self.tokens[i]
+        return tok.is_word and tok.text in self.lexicon.words(group)
+
+    def is_complementizer(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return tok.is_word and complementizer(tok.text, self.lexicon)
+
+    def words_in(self, first: int, last: int) -> list[Token]:
+        return [t for t in self.tokens[first:last + 1] if t.is_word]

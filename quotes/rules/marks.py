@@ -1,0 +1,110 @@
+"""Pair quote marks, and survive the stray one.
+
+Marks pair within a line. A directional mark (« ») says which side it is on; a symmetric
+one (" or “ ” as Arabic text often mirrors them) is read from its spacing: space before
+and a letter after opens, a letter before and space or punctuation after closes. A mark
+with space on both sides is taken as an opener until the line shows otherwise: if a
+clear opener follows while it is still open, or the line ends, it was a stray. A clear
+opener still open at the line's end quotes to the end of the line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from quotes.lexicon import QuotePair
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A pair of marks: `start`/`end` span the marks, `inner_*` the words between them."""
+
+    start: int
+    end: int
+    pair: str
+    depth: int  # 0 for a quote not inside another
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1
+
+
+@dataclass
+class _Open:
+    at: int
+    pairs: frozenset[str]
+    clear: bool  # spacing said "opener"
+
+
+def _roles(pairs: tuple[QuotePair, ...]) -> dict[str, dict[str, set[str]]]:
+    """mark -> {"open": pair ids it may open, "close": pair ids it may close}."""
+    roles: dict[str, dict[str, set[str]]] = {}
+    for p in pairs:
+        for mark, side in ((p.open, "open"), (p.close, "close")):
+            sides = roles.setdefault(mark, {"open": set(), "close": set()})
+            sides[side].add(p.id)
+            if p.symmetric:
+                sides["close" if side == "open" else "open"].add(p.id)
+    return roles
+
+
+def _looks(text: str, i: int) -> str:
+    """'open', 'close' or 'both' from the spacing around the mark at i."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([{"
+    space_after = after.isspace() or after in ".,،:;؛!?؟)]}"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "both"
+
+
+def pair_marks(text: str, pairs: tuple[QuotePair, ...]) -> tuple[list[Quoted], list[int]]:
+    """The paired quotes of `text` (sorted by start) and the offsets of stray marks."""
+    roles = _roles(pairs)
+    quoted: list[Quoted] = []
+    strays: list[int] = []
+    stack: list[_Open] = []
+
+    def end_line(at: int) -> None:
+        while stack:
+            top = stack.pop()
+            if top.clear:
+                # A clear opener never closed: the writer forgot the closing mark.
+                quoted.append(Quoted(top.at, at, min(top.pairs), len(stack)))
+            else:
+                strays.append(top.at)
+
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            end_line(i)
+            continue
+        sides = roles.get(ch)
+        if sides is None:
+            continue
+        look = _looks(text, i)
+        top = stack[-1] if stack else None
+        closes = top is not None and bool(sides["close"] & top.pairs)
+        if closes and look == "open" and sides["open"] and not top.clear:
+            strays.append(stack.pop().at)  # the earlier, unclear mark was a stray
+            closes = False
+        if closes and (look != "open" or not sides["open"]):
+            stack.pop()
+            quoted.append(Quoted(top.at, i + 1, min(sides["close"] & top.pairs), len(stack)))
+        elif sides["open"]:
+            stack.append(_Open(i, frozenset(sides["open"]), look == "open"))
+        else:
+            strays.append(i)
+    end_line(len(text))
+    return sorted(quoted, key=lambda q: q.start), sorted(strays)
+
+
+def outermost(quoted: list[Quoted]) -> Iterator[Quoted]:
+    """Quotes not inside another: inner quotes belong to the outer one."""
+    return (q for q in quoted if q.depth == 0)
