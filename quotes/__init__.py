@@ -1,1 +1,13 @@
-"""quotes: Arabic quotation attribution, who said what, in what capacity."""
+"""quotes: Arabic quotation attribution, who said what, in what capacity.
+
+    >>> import quotes
+    >>> doc = quotes.extract('وقال الوزير: "نحن مستعدون للحوار".')
+    >>> doc.quotes[0].text
+    'نحن مستعدون للحوار'
+
+Reuse a `quotes.Extractor` for many texts: it loads lexicons and models once.
+"""
+from quotes.extractor import Extractor, extract
+from quotes.models import QuoteDocument
+
+__all__ = ["Extractor", "QuoteDocument", "extract"]

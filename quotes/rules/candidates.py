@@ -291,7 +291,7 @@ def _cut_adjuncts(doc: RuleDoc, first: int, last: int) -> int:
 def _after_name(doc: RuleDoc, j: int, first: int) -> bool:
     """A preposition after a name ends the phrase (أوليانوف على زيارة); after a role word
     it belongs to the role (الدائم لدى المنظمات، الهندسي في اللواء)."""
-    if j == first or not doc.is_word(j, "mk.preposition"):
+    if j == first or not doc.is_preposition(j):
         return False
     previous = _previous_word(doc, j)
     return previous is not None and previous >= first and not doc.tokens[previous].text.startswith("ال")
@@ -308,7 +308,7 @@ def _addressee(doc: RuleDoc, j: int, first: int) -> bool:
     word = doc.tokens[j].text
     if word == "ل":
         return True
-    if not word.startswith("ل") or len(word) < 4 or j == first:
+    if not word.startswith("ل") or len(word) < 3 or j == first:
         return False
     previous = _previous_word(doc, j)
     return previous is not None and not doc.tokens[previous].text.startswith("ال")

@@ -8,20 +8,26 @@ from quotes.lexicon import Lexicon
 from quotes.rules.cues import Cue, complementizer, find_cues
 from quotes.rules.marks import Quoted, outermost, pair_marks
 from quotes.rules.tokens import Token, is_sentence_end, tokenize
+from quotes.text import Normalized
 
 
 @dataclass
 class RuleDoc:
-    text: str  # the normalised text
+    norm: Normalized
     lexicon: Lexicon
-    tokens: list[Token]
+    tokens: list[Token]  # of the normalised text
     quotes: list[Quoted]  # outermost pairs only
     strays: list[int]
 
     @classmethod
-    def of(cls, text: str, lexicon: Lexicon) -> RuleDoc:
-        quoted, strays = pair_marks(text, lexicon.quote_pairs)
-        return cls(text, lexicon, tokenize(text), list(outermost(quoted)), strays)
+    def of(cls, norm: Normalized, lexicon: Lexicon) -> RuleDoc:
+        quoted, strays = pair_marks(norm.text, lexicon.quote_pairs)
+        return cls(norm, lexicon, tokenize(norm.text), list(outermost(quoted)), strays)
+
+    @property
+    def text(self) -> str:
+        """The normalised text, which every offset here indexes."""
+        return self.norm.text
 
     # --- quotes -------------------------------------------------------------------
     @cached_property
@@ -99,6 +105,17 @@ class RuleDoc:
     def is_word(self, i: int, group: str) -> bool:
         tok = self.tokens[i]
         return tok.is_word and tok.text in self.lexicon.words(group)
+
+    def is_preposition(self, i: int) -> bool:
+        """A preposition. علي is one where the text writes على, or writes علي before a
+        definite noun (علي الفور); otherwise it is the name Ali."""
+        tok = self.tokens[i]
+        if not tok.is_word or tok.text not in self.lexicon.words("mk.preposition"):
+            return False
+        if tok.text != "علي" or self.norm.original_text(tok.start, tok.end).endswith("ى"):
+            return True
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return after is not None and after.is_word and after.text.startswith("ال")
 
     def is_complementizer(self, i: int) -> bool:
         tok = self.tokens[i]

@@ -17,7 +17,8 @@ from quotes.lexicon import QuotePair
 
 @dataclass(frozen=True)
 class Quoted:
-    """A pair of marks: `start`/`end` span the marks, `inner_*` the words between them."""
+    """A pair of marks: `start`/`end` span the marks (a line end stands in for a missing
+    closing mark), `inner_*` the words between them."""
 
     start: int
     end: int
@@ -76,8 +77,9 @@ def pair_marks(text: str, pairs: tuple[QuotePair, ...]) -> tuple[list[Quoted], l
         while stack:
             top = stack.pop()
             if top.clear:
-                # A clear opener never closed: the writer forgot the closing mark.
-                quoted.append(Quoted(top.at, at, min(top.pairs), len(stack)))
+                # A clear opener never closed: the writer forgot the closing mark, and the
+                # line end stands in for it.
+                quoted.append(Quoted(top.at, at + 1, min(top.pairs), len(stack)))
             else:
                 strays.append(top.at)
 

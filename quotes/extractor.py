@@ -1,0 +1,99 @@
+"""Text in, QuoteDocument out: normalise, find candidates by rules, resolve speakers."""
+from __future__ import annotations
+
+from typing import Literal
+
+from quotes.lexicon import Lexicon, load_lexicon
+from quotes.models import Cue, Entity, Quote, QuoteDocument, Speaker, Span
+from quotes.resolve.entities import Entity as SourceEntity
+from quotes.resolve.rules import Attribution, RulesResolver
+from quotes.rules.candidates import find_candidates
+from quotes.rules.document import RuleDoc
+from quotes.text import Normalized
+
+Backend = Literal["rules"]
+
+
+class Extractor:
+    """A reusable extractor: load the lexicons (and models) once, extract many texts."""
+
+    def __init__(self, backend: Backend = "rules"):
+        if backend != "rules":
+            raise ValueError(f"unknown backend {backend!r}; use 'rules'")
+        self.backend = backend
+        self.lexicon: Lexicon = load_lexicon()
+        self.resolver = RulesResolver()
+        self.model: str | None = None
+
+    def extract(self, text: str, document: str | None = None) -> QuoteDocument:
+        """Every quote of `text` with its speaker; spans index `text` as given."""
+        norm = Normalized.of(text)
+        doc = RuleDoc.of(norm, self.lexicon)
+        attributions, table = self.resolver.resolve(doc, find_candidates(doc))
+        return _Writer(norm).document(attributions, table.speakers(), document, self.backend, self.model)
+
+
+def extract(text: str, document: str | None = None) -> QuoteDocument:
+    """Extract with a default Extractor. Reuse an `Extractor` for many texts."""
+    return Extractor().extract(text, document)
+
+
+class _Writer:
+    """Turns attributions into the output schema, with original offsets."""
+
+    def __init__(self, norm: Normalized):
+        self.norm = norm
+
+    def span(self, span: tuple[int, int]) -> dict:
+        start, end = self.norm.to_original(*span)
+        return {"text": self.norm.original[start:end], "start": start, "end": end}
+
+    def text(self, span: tuple[int, int] | None) -> str | None:
+        return None if span is None else self.span(span)["text"]
+
+    def document(self, attributions: list[Attribution], speakers: list[SourceEntity],
+                 name: str | None, backend: str, model: str | None) -> QuoteDocument:
+        ids = {e.id: f"e{i}" for i, e in enumerate(self._in_quote_order(attributions, speakers), 1)}
+        quotes = [self.quote(f"q{i}", a, ids) for i, a in enumerate(attributions, 1)]
+        entities = [self.entity(e, ids[e.id]) for e in sorted(speakers, key=lambda e: ids[e.id][1:].zfill(6))]
+        data = {"document": name, "backend": backend, "model": model, "quotes": quotes, "entities": entities}
+        return QuoteDocument.model_validate(data, context={"source": self.norm.original})
+
+    @staticmethod
+    def _in_quote_order(attributions: list[Attribution], speakers: list[SourceEntity]) -> list[SourceEntity]:
+        order: list[SourceEntity] = []
+        for a in attributions:
+            if a.entity is not None and a.entity not in order:
+                order.append(a.entity)
+        return order + [e for e in speakers if e not in order]
+
+    def quote(self, qid: str, a: Attribution, ids: dict[str, str]) -> dict:
+        c = a.candidate
+        cue = None
+        if c.cue is not None:
+            entry = c.cue.reading.verb.lemma if c.cue.reading else c.cue.attribution.phrase
+            cue = {**self.span((c.cue.start, c.cue.end)), "lemma": entry}
+        explain = [c.cue.rule] if c.cue else []
+        explain += [c.rule, a.method]
+        return {"id": qid, "type": c.type, **self.span((c.start, c.end)), "cue": cue,
+                "speaker": self.speaker(a, ids), "confidence": a.confidence, "explain": explain}
+
+    def speaker(self, a: Attribution, ids: dict[str, str]) -> dict:
+        e = a.entity
+        mention = self.span(a.mention.span) if a.mention else None
+        if e is None:
+            return {"name": None, "role": None, "titles": [], "mention": mention, "entity": None}
+        role = e.role
+        if role is None and e.kind != "organisation" and e.name is None and a.mention:
+            role = (None, a.mention.span)
+        return {"name": self.name(e), "role": self.text(role[1]) if role and e.kind != "organisation" else None,
+                "titles": [self.text(t) for _, t in e.titles], "mention": mention, "entity": ids[e.id]}
+
+    def name(self, e: SourceEntity) -> str | None:
+        if e.kind in ("anonymous", "document", "unknown") and e.name is None:
+            return None
+        return e.name_text or self.text(e.name_span)
+
+    def entity(self, e: SourceEntity, eid: str) -> dict:
+        return {"id": eid, "name": self.name(e), "roles": [self.text(s) for _, s in e.roles],
+                "titles": [self.text(t) for _, t in e.titles], "mentions": [self.span(m) for m in e.mentions]}

@@ -1,0 +1,150 @@
+"""Entities across a document: one per source, however the text refers to it.
+
+A surname finds its full name (شويغو -> سيرغي شويغو), a role finds the person the
+document says holds it (وزير الدفاع الروسي -> شويغو, anywhere in the text), a bare head
+finds the last holder named (الوزير -> the minister last named), and an implied
+subject (وأضاف، قالت، أكدوا) finds the latest speaker that agrees in gender and number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quotes.resolve.mentions import Kind, Mention, Span, is_definite
+
+NAME_STOPWORDS = frozenset({"محمد", "احمد", "علي", "عبد", "بن", "ابو", "ابن", "دي", "فون", "ال", "-"})
+
+
+@dataclass
+class Entity:
+    id: str
+    kind: Kind
+    name: str | None = None  # normalised fullest name
+    name_span: Span | None = None  # where that name is written
+    name_text: str | None = None  # a name not written as one span (#الجيش_اليمني)
+    roles: list[tuple[str, Span]] = field(default_factory=list)  # (normalised, span)
+    heads: set[str] = field(default_factory=set)
+    titles: list[tuple[str, Span]] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    feminine: bool | None = None
+    plural: bool = False
+    speaks: bool = False
+
+    @property
+    def role(self) -> tuple[str, Span] | None:
+        """The role the document gives: the first of several words, else the first."""
+        fuller = [r for r in self.roles if len(r[0].split()) > 1]
+        return (fuller or self.roles or [None])[0]
+
+    def agrees(self, feminine: bool | None, plural: bool) -> bool:
+        if plural != self.plural:
+            return False
+        return feminine is None or self.feminine is None or feminine == self.feminine
+
+
+def _role_key(text: str) -> str:
+    """A role compared without the article on its head (المندوب الروسي = مندوب الروسي)."""
+    words = text.split()
+    if words and is_definite(words[0]) and words[0].startswith("ال"):
+        words[0] = words[0][2:]
+    return " ".join(words)
+
+
+def _same_source(name: str, other: str) -> bool:
+    """One name is the other, or its last words (a surname: شويغو, دي ميستورا)."""
+    if name == other:
+        return True
+    short, long_ = sorted((name.split(), other.split()), key=len)
+    if not short or short[-1] in NAME_STOPWORDS:
+        return False
+    return long_[-len(short):] == short
+
+
+class EntityTable:
+    """Entities of one document, built from mentions in the order they are linked."""
+
+    def __init__(self, text: str):
+        self.text = text  # the normalised text the spans index
+        self.entities: list[Entity] = []
+
+    def words(self, span: Span | None) -> str | None:
+        return None if span is None else " ".join(self.text[span[0]:span[1]].split())
+
+    # --- building ---------------------------------------------------------------------
+    def add(self, mention: Mention, speaks: bool = False) -> Entity:
+        """Link a mention to its entity, creating one when none fits."""
+        entity = self.find(mention) or self._new(mention.kind)
+        self._merge(entity, mention)
+        entity.speaks |= speaks
+        return entity
+
+    def _new(self, kind: Kind) -> Entity:
+        entity = Entity(f"e{len(self.entities) + 1}", kind)
+        self.entities.append(entity)
+        return entity
+
+    def _merge(self, entity: Entity, mention: Mention) -> None:
+        name = mention.text_override or self.words(mention.name)
+        if mention.kind == "organisation" and name is None:
+            name = self.words(mention.role)
+        if name and (entity.name is None or len(name.split()) > len(entity.name.split())):
+            entity.name = name
+            entity.name_span = mention.name or mention.role
+            entity.name_text = mention.text_override
+        if mention.role and mention.kind != "organisation":
+            role = self.words(mention.role)
+            if role not in (r for r, _ in entity.roles):
+                entity.roles.append((role, mention.role))
+        if mention.head:
+            entity.heads.add(mention.head.id)
+        for span in mention.titles:
+            title = self.words(span)
+            if title not in (t for t, _ in entity.titles):
+                entity.titles.append((title, span))
+        if mention.feminine:
+            entity.feminine = True
+        if entity.kind in ("unknown", "anonymous") and mention.kind not in ("unknown", "anonymous"):
+            entity.kind = mention.kind
+        if mention.span not in entity.mentions:
+            entity.mentions.append(mention.span)
+
+    # --- finding ----------------------------------------------------------------------
+    def find(self, mention: Mention) -> Entity | None:
+        """The entity a mention refers to, or None for a new source."""
+        name = mention.text_override or self.words(mention.name)
+        if name:
+            found = [e for e in self.entities if e.name and _same_source(name, e.name)]
+            return self._nearest(found, mention.span[0])
+        if mention.kind in ("organisation",) and mention.role:
+            role = self.words(mention.role)
+            return next((e for e in self.entities if e.name == role), None)
+        if mention.kind in ("anonymous", "document", "unknown") or mention.role is None:
+            role = self.words(mention.role) if mention.role else self.words(mention.span)
+            return next((e for e in self.entities if any(r == role for r, _ in e.roles)), None)
+        return self._holder(mention)
+
+    def _holder(self, mention: Mention) -> Entity | None:
+        """The person holding a role: the same role written out, or the last one with its head."""
+        key = _role_key(self.words(mention.role))
+        exact = [e for e in self.entities if any(_role_key(r) == key for r, _ in e.roles)]
+        if exact:
+            return self._nearest(exact, mention.span[0])
+        words = set(key.split())
+        if mention.head is None:
+            return None
+        related = [e for e in self.entities if mention.head.id in e.heads and e.name]
+        if len(words) > 1:
+            related = [e for e in related if any(words <= set(_role_key(r).split()) for r, _ in e.roles)]
+        return self._nearest(related, mention.span[0])
+
+    @staticmethod
+    def _nearest(entities: list[Entity], at: int) -> Entity | None:
+        """The entity mentioned last before `at`, else the first one after it."""
+        if not entities:
+            return None
+        before = [e for e in entities if any(s < at for s, _ in e.mentions)]
+        if before:
+            return max(before, key=lambda e: max(s for s, _ in e.mentions if s < at))
+        return min(entities, key=lambda e: min(s for s, _ in e.mentions) if e.mentions else 0)
+
+    def speakers(self) -> list[Entity]:
+        return [e for e in self.entities if e.speaks]

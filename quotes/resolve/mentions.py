@@ -1,0 +1,294 @@
+"""Split a speaker phrase into role, titles and name, by the lexicons and word shape.
+
+وزير الدفاع الروسي الجنرال سيرغي شويغو -> role وزير الدفاع الروسي, title الجنرال, name
+سيرغي شويغو. The phrase is read left to right: a role head opens the role; a noun in
+construct takes the next word (قائد هيئة أركان ...); after a definite word (الروسي) an
+indefinite one begins the name; a title is followed by a name. Commas separate
+appositions (كينيث برومل، القائم على معهد الفنون), each read the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from quotes.lexicon import Lexicon, RoleHead
+from quotes.rules.document import RuleDoc
+from quotes.rules.tokens import Token
+
+Kind = Literal["person", "organisation", "document", "anonymous", "unknown"]
+Span = tuple[int, int]  # offsets in the normalised text
+
+PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+QUANTIFIERS = frozenset({"بعض", "احد", "احدي", "عدد", "كبار", "معظم", "اغلب", "جميع", "كل"})
+STICKY_KINDS = frozenset({"relation", "anonymous", "document", "organisation"})  # the rest of the phrase is theirs
+MAX_NAME_WORDS = 4
+NAME_ENDINGS_IN_HA = frozenset({"زاده", "عبدالله", "الله", "شاه", "طه"})
+DESCRIPTION_OPENERS = frozenset({"وهو", "وهي", "وهم", "هو", "هي", "وهما"})
+
+
+@dataclass
+class Mention:
+    """A speaker phrase read into parts; every part a span of the normalised text."""
+
+    span: Span
+    kind: Kind
+    name: Span | None = None
+    role: Span | None = None
+    titles: list[Span] = field(default_factory=list)
+    head: RoleHead | None = None  # the role head that opened the role
+    feminine: bool = False
+    text_override: str | None = None  # a hashtag's words: #الجيش_اليمني -> الجيش اليمني
+
+
+def is_definite(word: str) -> bool:
+    """الـ with or without a proclitic (والوزير، بالجامعة، للمهرجان)."""
+    return word.startswith("ال") or word.startswith("لل") or (word[:1] in "وفبك" and word[1:3] == "ال")
+
+
+def _bare(word: str) -> list[str]:
+    """The word and its readings without a proclitic and without the article."""
+    out = [word]
+    for w in (word, word[1:] if word[:1] in PROCLITICS else None):
+        if w and w.startswith("ال"):
+            out.append(w[2:])
+        if w and w.startswith("لل"):
+            out.append(w[2:])
+        if w and w != word:
+            out.append(w)
+    return out
+
+
+def match_role(lexicon: Lexicon, words: list[str], i: int) -> tuple[RoleHead, int] | None:
+    """The longest role head starting at words[i]: (entry, number of words)."""
+    for width in (3, 2, 1):
+        if i + width > len(words):
+            continue
+        rest = tuple(words[i + 1:i + width])
+        for first in _bare(words[i]):
+            head = lexicon.role_phrases.get((first, *rest))
+            if head is not None:
+                return head, width
+    return None
+
+
+def match_title(lexicon: Lexicon, words: list[str], i: int) -> int:
+    """Number of words of the longest title at words[i] (0 if none)."""
+    for width in (4, 3, 2, 1):
+        if i + width <= len(words):
+            first = words[i][1:] if words[i][:1] == "و" and len(words[i]) > 3 else words[i]
+            for candidate in {words[i], first}:
+                if (candidate, *words[i + 1:i + width]) in lexicon.title_phrases:
+                    return width
+    return 0
+
+
+def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
+    """Read tokens first..last (the first `skip` letters excluded) as a speaker mention."""
+    tokens = [t for t in doc.tokens[first:last + 1] if t.is_word]
+    span = (doc.tokens[first].start + skip, doc.tokens[last].end)
+    if len(tokens) == 1 and tokens[0].text.startswith("#"):
+        return _hashtag(doc.lexicon, tokens[0], span)
+    segments = _segments(doc, first, last)
+    parts = [_read_segment(doc, seg) for seg in segments if seg]
+    mention = Mention(span, "unknown")
+    for part in parts:
+        if part.name and mention.name is None:
+            mention.name = part.name
+        if part.role and (mention.role is None or (mention.head is None and part.head is not None)):
+            mention.role, mention.head = part.role, part.head
+        mention.titles.extend(part.titles)
+        mention.feminine |= part.feminine
+    mention.kind = _kind(mention)
+    if skip and mention.name and mention.name[0] == span[0] - skip:
+        mention.name = (mention.name[0] + skip, mention.name[1])
+    if skip and mention.role and mention.role[0] == span[0] - skip:
+        mention.role = (mention.role[0] + skip, mention.role[1])
+    return mention
+
+
+def _kind(m: Mention) -> Kind:
+    if m.head is not None and m.name is None:
+        kind = m.head.kind
+        if kind == "organisation":
+            return "organisation"
+        if kind == "document":
+            return "document"
+        if kind in ("anonymous", "relation"):
+            return "anonymous"
+        return "person"  # an office or profession designates a person, named elsewhere or not
+    if m.name is not None:
+        return "person"
+    return "anonymous" if m.role else "unknown"
+
+
+def _hashtag(lexicon: Lexicon, token: Token, span: Span) -> Mention:
+    words = token.text[1:].split("_")
+    found = match_role(lexicon, [w for w in words if w], 0)
+    kind: Kind = "organisation" if found and found[0].kind == "organisation" else "person"
+    return Mention(span, kind, name=span, text_override=" ".join(w for w in words if w))
+
+
+def _segments(doc: RuleDoc, first: int, last: int) -> list[list[Token]]:
+    """Word tokens split at commas; quote marks around a name are dropped."""
+    segments: list[list[Token]] = [[]]
+    for tok in doc.tokens[first:last + 1]:
+        if tok.text in "،,":
+            segments.append([])
+        elif tok.is_word:
+            segments[-1].append(tok)
+    return segments
+
+
+@dataclass
+class _Part:
+    name: Span | None = None
+    role: Span | None = None
+    titles: list[Span] = field(default_factory=list)
+    head: RoleHead | None = None
+    feminine: bool = False
+
+
+def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
+    """Role, titles and name of one apposition, read left to right."""
+    lexicon = doc.lexicon
+    words = [t.text for t in seg]
+    preps = [doc.is_preposition(t.index) for t in seg]
+    span = lambda a, b: (seg[a].start, seg[b - 1].end)
+    part = _Part()
+    role: list[int] | None = None  # [first, end) word indices
+    after = "start"  # what the role's last word was: construct, def, prep, proper, sticky
+    i = 1 if words[0] in DESCRIPTION_OPENERS else 0  # وهي إحدى القائمين على المشروع
+    while i < len(words):
+        width = match_title(lexicon, words, i)
+        if width:  # a title; the name follows it
+            part.titles.append(span(i, i + width))
+            i += width
+            if part.name is None and i < len(words):
+                end = _name_end(lexicon, words, preps, i)
+                part.name, i = span(i, end), end
+            continue
+        found = match_role(lexicon, words, i) if part.head is None else None
+        if found:
+            head, width = found
+            part.head = head
+            part.feminine = words[i + width - 1].endswith("ة") and head.kind != "organisation"
+            role = [role[0] if role and role[1] == i else i, i + width]
+            i += width
+            after = "sticky" if head.kind in STICKY_KINDS else "def" if is_definite(words[i - 1]) else "construct"
+            continue
+        word = words[i]
+        if role is None and part.name is None and (word in QUANTIFIERS or is_definite(word)) and not part.titles:
+            role, after = [i, i + 1], "construct" if word in QUANTIFIERS else "def"  # بعض الخبراء، المخرج
+        elif role is not None and role[1] == i and _continues_role(after, word, preps[i]):
+            role[1] = i + 1
+            after = _role_state(lexicon, after, word, preps[i])
+        elif part.name is None:
+            end = _name_end(lexicon, words, preps, i)
+            part.name, i = span(i, end), end
+            continue
+        i += 1
+    if role is not None:
+        part.role = span(*role)
+    return part
+
+
+def _continues_role(after: str, word: str, preposition: bool) -> bool:
+    """Does `word` go on the role? A genitive after a noun in construct, a preposition's
+    object, and after a definite word more definite words and prepositions."""
+    if after in ("sticky", "construct", "prep"):
+        return True
+    return is_definite(word) or preposition
+
+
+def _role_state(lexicon: Lexicon, after: str, word: str, preposition: bool) -> str:
+    if after == "sticky":
+        return "sticky"
+    if preposition:
+        return "prep"
+    if is_definite(word):
+        return "def"
+    return "construct" if after == "construct" and _construct_capable(lexicon, word) else "proper"
+
+
+def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> int:
+    """Where a name starting at words[i] ends: before a role head (منصور الحسين مشرف ...),
+    a preposition or a title, and once it has two words, before a definite word or a
+    noun with a pronoun (شويغو نظيره)."""
+    j = i + 1
+    while j < len(words) and j - i < MAX_NAME_WORDS:
+        word = words[j]
+        if match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j]:
+            break
+        if j - i >= 2 and (is_definite(word) or _possessed(word)):
+            break
+        j += 1
+    return j
+
+
+def _possessed(word: str) -> bool:
+    """A noun with a possessive pronoun (نظيره، حسابها): not part of a name."""
+    return len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")) and word not in NAME_ENDINGS_IN_HA
+
+
+def _construct_capable(lexicon: Lexicon, word: str) -> bool:
+    """A common noun that takes a genitive (هيئة أركان): a role or body word, or -ة."""
+    return match_role(lexicon, [word], 0) is not None or word.endswith("ة") or word.endswith("ات")
+
+
+MAX_PERSON_WORDS = 14  # a role, titles and a name written together
+
+
+def people(doc: RuleDoc) -> list[Mention]:
+    """Every 'role/title + name' phrase in the text, speaker or not: the document's own
+    statement of who holds what (تابع وزير الدفاع الروسي الجنرال سيرغي شويغو زيارة ...)."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc.tokens):
+        tok = doc.tokens[i]
+        if not tok.is_word or doc.inside_quote(i) and not _quoted_name(doc, i):
+            i += 1
+            continue
+        ahead = [t.text for t in doc.tokens[i:i + 6] if t.is_word][:4]
+        if not (match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0)):
+            i += 1
+            continue
+        last = _phrase_end(doc, i)
+        mention = analyse(doc, i, last)
+        if mention.name is not None and (mention.role is not None or mention.titles):
+            found.append(mention)
+            i = last + 1
+        else:
+            i += 1
+    return found
+
+
+def _quoted_name(doc: RuleDoc, i: int) -> bool:
+    """A short quote (a name in quote marks) is read like text."""
+    quote = doc.quote_of(i)
+    return quote is not None and len(doc.quote_tokens(quote)) <= 4
+
+
+def _phrase_end(doc: RuleDoc, first: int) -> int:
+    """The last token of a person phrase starting at `first`: it stops at punctuation,
+    a cue, a clause word, a preposition after a name, or a و-word after a full name."""
+    last = first
+    name_words = 0
+    j = first
+    while j < len(doc.tokens) and j - first < MAX_PERSON_WORDS:
+        tok = doc.tokens[j]
+        if tok.kind in ("newline", "number") or (tok.kind == "punct" and not doc.quote_of(j)):
+            break
+        if tok.is_word:
+            if j > first and (doc.cue_at(j) or doc.is_complementizer(j) or doc.is_word(j, "mk.adjunct")
+                              or doc.is_word(j, "mk.clause-break")):
+                break
+            if name_words and doc.is_preposition(j):
+                break
+            if name_words >= 2 and tok.text.startswith("و"):
+                break
+            name_words = name_words + 1 if not is_definite(tok.text) and j > first else 0
+            last = j
+        elif doc.quote_of(j):
+            last = j
+        j += 1
+    return last

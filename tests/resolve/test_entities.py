@@ -1,0 +1,44 @@
+"""Speakers linked across the document, through the whole extractor."""
+import quotes
+
+
+def speakers(text):
+    return [(q.speaker.name, q.speaker.role) for q in quotes.extract(text).quotes]
+
+
+def test_surname_links_to_the_full_name_and_role():
+    text = ("وصل وزير الخارجية الفرنسي جان لوك ماران إلى بيروت.\n"
+            'وقال ماران: "فرنسا تقف إلى جانب لبنان في هذه المرحلة".')
+    assert speakers(text) == [("جان لوك ماران", "وزير الخارجية الفرنسي")]
+
+
+def test_a_role_finds_the_person_the_text_says_holds_it():
+    text = ("التقى وزير الدفاع الروسي الجنرال سيرغي شويغو نظيره الإيراني.\n"
+            "من جهته قال وزير الدفاع الروسي إن التعاون بين البلدين يتطور.")
+    assert speakers(text) == [("سيرغي شويغو", "وزير الدفاع الروسي")]
+
+
+def test_the_bare_head_finds_the_last_one_named():
+    text = ("استقبل وزير النقل كريم حداد الوفد.\n"
+            "وأكد الوزير أن المشروع سيبدأ العام المقبل.")
+    assert speakers(text) == [("كريم حداد", "وزير النقل")]
+
+
+def test_implied_subject_agrees_in_gender():
+    text = ('وقالت مديرة المدرسة هدى سالم إن الامتحانات ستبدأ غدا. وقال المدير العام سمير نبيل إن القاعات جاهزة.\n'
+            'وأضافت: "الطلاب مستعدون جيدا لهذه الامتحانات".')
+    assert speakers(text)[-1] == ("هدى سالم", "مديرة المدرسة")
+
+
+def test_a_person_named_between_cue_and_quote_is_not_the_speaker():
+    text = ('وعلق السفير الروسي في القاهرة ميخائيل بوريسوف على زيارة الوزير شويغو قائلا: '
+            '"الزيارة مهمة للغاية للبلدين".')
+    assert speakers(text) == [("ميخائيل بوريسوف", "السفير الروسي في القاهرة")]
+
+
+def test_anonymous_sources_keep_their_description():
+    assert speakers("وقال مسؤولون أفغان إن الهجوم أسفر عن سقوط ضحايا.") == [(None, "مسؤولون أفغان")]
+
+
+def test_organisations_speak_in_their_own_name():
+    assert speakers("وأعلنت وزارة الخارجية في بيان أن السفارة ستعيد فتح أبوابها.") == [("وزارة الخارجية", None)]

@@ -1,0 +1,43 @@
+import pytest
+
+from quotes.resolve.mentions import analyse, people
+from quotes.rules.tokens import Token
+
+
+def read(ruledoc, phrase):
+    doc = ruledoc(phrase)
+    words = [t for t in doc.tokens if t.is_word or doc.quote_of(t.index)]
+    m = analyse(doc, words[0].index, words[-1].index)
+    text = lambda span: None if span is None else doc.text[span[0]:span[1]]
+    return m.kind, text(m.role), [text(t) for t in m.titles], text(m.name)
+
+
+@pytest.mark.parametrize("phrase, kind, role, titles, name", [
+    ("وزير الدفاع الروسي الجنرال سيرغي شويغو", "person", "وزير الدفاع الروسي", ["الجنرال"], "سيرغي شويغو"),
+    ("قائد هيئة أركان القوات المسلحة اللواء محمد باقري", "person", "قائد هيئة اركان القوات المسلحة",
+     ["اللواء"], "محمد باقري"),
+    ("المندوب الدائم لدى الأمم المتحدة في جنيف سامي علي", "person", "المندوب الدائم لدي الامم المتحدة في جنيف",
+     [], "سامي علي"),
+    ("الرئيس التنفيذي للشركة خالد المنصور", "person", "الرئيس التنفيذي للشركة", [], "خالد المنصور"),
+    ("سارة الأحمد، القائمة على المعرض", "person", "القائمة علي المعرض", [], "سارة الاحمد"),
+    ("مصدر عسكري", "anonymous", "مصدر عسكري", [], None),
+    ("مسؤولون أفغان", "anonymous", "مسؤولون افغان", [], None),
+    ("والد الطالب أحمد سالم", "anonymous", "والد الطالب احمد سالم", [], None),
+    ("وزارة الخارجية الأمريكية", "organisation", "وزارة الخارجية الامريكية", [], None),
+    ("تقرير طبي حديث", "document", "تقرير طبي حديث", [], None),
+    ("الشيخ ناصر", "person", None, ["الشيخ"], "ناصر"),
+])
+def test_role_titles_and_name(ruledoc, phrase, kind, role, titles, name):
+    assert read(ruledoc, phrase) == (kind, role, titles, name)
+
+
+def test_hashtag_source_reads_as_words(ruledoc):
+    doc = ruledoc("#الجيش_اليمني")
+    m = analyse(doc, 0, 0)
+    assert (m.kind, m.text_override) == ("organisation", "الجيش اليمني")
+
+
+def test_people_named_with_their_office_anywhere_in_the_text(ruledoc):
+    doc = ruledoc('زار وزير الصحة الدكتور "هاني فؤاد" المستشفى، والتقى مديرة المستشفى سلمى عادل وأجرى جولة.')
+    found = [(doc.text[m.role[0]:m.role[1]], doc.text[m.name[0]:m.name[1]]) for m in people(doc)]
+    assert found == [("وزير الصحة", "هاني فؤاد"), ("مديرة المستشفي", "سلمي عادل")]

@@ -1,0 +1,115 @@
+"""Each rule of the engine on sentences of our own, the traps included."""
+
+
+def test_verb_first_colon_and_quote_marks_is_direct(candidates):
+    text = 'وقال وزير الخارجية سامح شكري خلال المؤتمر: "لن نقبل بأي تدخل في شؤوننا".'
+    assert candidates(text) == [("direct", "لن نقبل بأي تدخل في شؤوننا", "وقال", "وزير الخارجية سامح شكري")]
+
+
+def test_colon_without_quote_marks_is_direct_to_the_end_of_the_sentence(candidates):
+    text = "والد الطالب قال: نحن فخورون بما حققه ابننا.. ولن ننسى دعم المدرسة. وانتهى الحفل."
+    assert candidates(text) == [
+        ("direct", "نحن فخورون بما حققه ابننا.. ولن ننسى دعم المدرسة", "قال", "والد الطالب")]
+
+
+def test_colon_then_inna_stays_indirect(candidates):
+    text = "وقالت الشركة في بيان: إن الأرباح ارتفعت بنسبة عشرة في المئة."
+    assert candidates(text) == [("indirect", "الأرباح ارتفعت بنسبة عشرة في المئة", "وقالت", "الشركة")]
+
+
+def test_indirect_clause_stops_before_a_following_hal_cue(candidates):
+    text = "وأكد المتحدث باسم الجيش أن القوات تقدمت نحو المدينة، مشيرا إلى أن المعارك مستمرة."
+    assert candidates(text) == [
+        ("indirect", "القوات تقدمت نحو المدينة", "وأكد", "المتحدث باسم الجيش"),
+        ("indirect", "المعارك مستمرة", "مشيرا", "المتحدث باسم الجيش"),
+    ]
+
+
+def test_an_indirect_clause_with_quoted_words_is_mixed(candidates):
+    text = 'وقال مصدر أمني إن القوات «تتقدم ببطء شديد» في الجنوب.'
+    assert candidates(text) == [("mixed", "القوات «تتقدم ببطء شديد» في الجنوب", "وقال", "مصدر أمني")]
+
+
+def test_a_clause_that_is_all_quoted_drops_the_outer_marks(candidates):
+    text = 'وشدد الرئيس على أن "الحوار هو الطريق الوحيد للحل".'
+    assert candidates(text) == [("mixed", "الحوار هو الطريق الوحيد للحل", "وشدد", "الرئيس")]
+
+
+def test_hal_participle_with_a_noun_phrase_takes_the_previous_speaker(candidates):
+    text = 'وأضاف الوزير: "الوضع مستقر تماما في كل المناطق"، مؤكدا استمرار الدعم للمزارعين.'
+    found = candidates(text)
+    assert found[1] == ("indirect", "استمرار الدعم للمزارعين", "مؤكدا", "الوزير")
+
+
+def test_a_speech_verb_in_another_sense_is_not_a_cue(candidates):
+    # تابع: "continued (his visit)", no reported content follows
+    assert candidates("تابع الوزير زيارته إلى المدينة، حيث التقى بالمسؤولين المحليين.") == []
+    # أضاف: "added (a floor)" with a noun, not speech
+    assert candidates("وأضاف المهندس طابقا جديدا إلى المبنى القديم.") == []
+
+
+def test_a_name_in_quote_marks_is_not_a_quote(candidates):
+    text = 'استقبل الرئيس الجنرال "أحمد سالم" في القصر، وتحدث معه عن منصة "إكس".'
+    assert candidates(text) == []
+
+
+def test_a_name_in_quote_marks_inside_the_speaker_phrase(candidates):
+    text = 'وقال الجنرال "أحمد سالم" إن الجيش مستعد للدفاع عن البلاد.'
+    assert candidates(text) == [("indirect", "الجيش مستعد للدفاع عن البلاد", "وقال", 'الجنرال "أحمد سالم"')]
+
+
+def test_a_stray_quote_mark_does_not_break_the_next_quote(candidates):
+    text = 'التقى الوزير نظيره محمد، " في مقر الوزارة.\nوقال الوزير: "العلاقات بين البلدين ممتازة جدا".'
+    assert candidates(text) == [("direct", "العلاقات بين البلدين ممتازة جدا", "وقال", "الوزير")]
+
+
+def test_subject_first(candidates):
+    text = "دراسة حديثة تؤكد أن النوم المبكر يحسن الذاكرة"
+    assert candidates(text) == [("indirect", "النوم المبكر يحسن الذاكرة", "تؤكد", "دراسة حديثة")]
+
+
+def test_quote_first_then_the_cue(candidates):
+    text = '"سنعيد بناء كل ما دمرته الحرب"، قال رئيس البلدية للصحفيين.'
+    assert candidates(text) == [("direct", "سنعيد بناء كل ما دمرته الحرب", "قال", "رئيس البلدية")]
+
+
+def test_a_cue_inside_a_reported_clause_belongs_to_it(candidates):
+    text = "وقال النائب إن الوزير أكد أن المشروع سيكتمل قريبا."
+    assert candidates(text) == [("indirect", "الوزير أكد أن المشروع سيكتمل قريبا", "وقال", "النائب")]
+
+
+def test_according_to_before_the_clause(candidates):
+    text = "وبحسب وزارة الصحة، فإن عدد الإصابات تراجع خلال الأسبوع الماضي."
+    assert candidates(text) == [("indirect", "عدد الإصابات تراجع خلال الأسبوع الماضي", "وبحسب", "وزارة الصحة")]
+
+
+def test_according_to_after_the_clause(candidates):
+    text = "وارتفعت الأسعار بشكل كبير في الأسواق، وفقا لوزارة التجارة."
+    assert candidates(text) == [("indirect", "وارتفعت الأسعار بشكل كبير في الأسواق", "وفقا", "وزارة التجارة")]
+
+
+def test_relayed_speech_belongs_to_the_original_speaker(candidates):
+    text = "ونقلت الوكالة عن وزير النفط أنه يتوقع استقرار الإنتاج."
+    assert candidates(text) == [("indirect", "يتوقع استقرار الإنتاج", "ونقلت", "وزير النفط")]
+
+
+def test_headline_name_colon_statement(candidates):
+    text = "الوزير سالم: الاقتصاد يتعافى ببطء\nوقال سالم في حديث للتلفزيون إن النمو سيعود."
+    found = candidates(text)
+    assert found[0] == ("headline", "الاقتصاد يتعافى ببطء", None, "الوزير سالم")
+
+
+def test_a_label_line_is_not_a_headline(candidates):
+    assert candidates("المصدر: وكالات الأنباء\nوصل الوفد إلى العاصمة.") == []
+
+
+def test_a_second_cue_takes_the_speaker_of_the_first(candidates):
+    text = 'وكتب الوزير عبر حسابه على منصة "إكس" يقول: "سنواصل العمل من أجل السلام".'
+    assert candidates(text) == [("direct", "سنواصل العمل من أجل السلام", "يقول", "الوزير")]
+
+
+def test_addressee_and_occasion_are_not_the_speaker(candidates):
+    text = "وقالت الباحثة ليلى حسن لبي بي سي إن النتائج مشجعة."
+    assert candidates(text)[0][3] == "الباحثة ليلى حسن"
+    text = "وقال رئيس الوزراء في مؤتمر صحفي إن الحكومة ستخفض الضرائب."
+    assert candidates(text)[0][3] == "رئيس الوزراء"
