@@ -14,6 +14,7 @@ from typing import Iterator, Literal
 from quotes.rules.cues import Cue
 from quotes.rules.document import RuleDoc
 from quotes.rules.marks import Quoted
+from quotes.rules.phrases import speaker_bounds
 
 MAX_REGION = 30  # tokens a speaker phrase and its adjuncts may take between cue and content
 MIN_SPEECH_WORDS = 4  # fewer words in quote marks, with no colon, is a name or a scare quote
@@ -91,7 +92,7 @@ def _from_verb(doc: RuleDoc, cue: Cue, sentence_speaker: dict[int, SpeakerHint])
     if opener is None:
         return _without_opener(doc, cue, sentence_speaker), region
     if opener.kind in ("quote", "colon") and "speech" not in verb.takes:
-        after = _next_token(doc, opener.at)
+        after = doc.next_token(opener.at)
         if not (opener.kind == "colon" and after is not None and doc.is_complementizer(after)):
             return None, region  # this verb does not introduce speech: another sense
     if opener.kind == "that" and "that" not in verb.takes:
@@ -118,7 +119,7 @@ def _scan_for_content(doc: RuleDoc, cue: Cue) -> tuple[_Opener | None, int]:
         if quote:
             if _speech_like(doc, quote, j, cue):
                 return _Opener("quote", j), j
-            j = _after_quote(doc, quote, j)  # a name in quote marks is part of the speaker phrase
+            j = doc.after_quote(quote, j)  # a name in quote marks is part of the speaker phrase
             continue
         if tok.text == ":":
             return _Opener("colon", j), j
@@ -135,16 +136,9 @@ def _scan_for_content(doc: RuleDoc, cue: Cue) -> tuple[_Opener | None, int]:
 
 def _speech_like(doc: RuleDoc, quote: Quoted, at: int, cue: Cue) -> bool:
     """Quote marks that hold speech: enough words, or right after a colon or the cue."""
-    before = _previous_token(doc, at)
+    before = doc.previous_token(at)
     after_colon = before is not None and doc.tokens[before].text == ":"
     return after_colon or before == cue.last or len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS
-
-
-def _after_quote(doc: RuleDoc, quote: Quoted, at: int) -> int:
-    j = at + 1
-    while j < len(doc.tokens) and doc.tokens[j].start < quote.end:
-        j += 1
-    return j
 
 
 def _is_preposition_of(doc: RuleDoc, prepositions: tuple[str, ...], j: int) -> bool:
@@ -152,7 +146,7 @@ def _is_preposition_of(doc: RuleDoc, prepositions: tuple[str, ...], j: int) -> b
     word = doc.tokens[j].text
     for prep in prepositions:
         if word == prep or (len(prep) == 1 and word.startswith(prep) and len(word) > 3):
-            previous = _previous_word(doc, j)
+            previous = doc.previous_word(j)
             # القائم على، المسؤول عن: the preposition belongs to a role, not to the verb
             return previous is None or (doc.tokens[previous].text, word) not in doc.lexicon.role_phrases
     return False
@@ -163,7 +157,7 @@ def _content(doc: RuleDoc, opener: _Opener):
     if opener.kind == "quote":
         quote = doc.opens_quote(opener.at)
         return "direct", quote.inner_start, quote.inner_end, "direct.quote"
-    after = _next_token(doc, opener.at, cross_line=opener.kind == "colon")
+    after = doc.next_token(opener.at, cross_line=opener.kind == "colon")
     if after is None:
         return None
     if opener.kind == "colon":
@@ -171,12 +165,12 @@ def _content(doc: RuleDoc, opener: _Opener):
         if quote:
             return "direct", quote.inner_start, quote.inner_end, "direct.colon-quote"
         if doc.is_complementizer(after):
-            return _clause(doc, _next_token(doc, after), "indirect.colon-that")
+            return _clause(doc, doc.next_token(after), "indirect.colon-that")
         return _verbatim(doc, after)
     if opener.kind == "that":
         return _clause(doc, after, "indirect.that")
     if doc.is_complementizer(after):  # أشار إلى أن
-        return _clause(doc, _next_token(doc, after), "indirect.prep-that")
+        return _clause(doc, doc.next_token(after), "indirect.prep-that")
     prep = doc.tokens[opener.at]
     start_at = opener.at if len(prep.text) > 3 else after  # بوقف: the object starts at the word
     return _clause(doc, start_at, "indirect.prep-object")
@@ -215,7 +209,7 @@ def _opens_new_clause(doc: RuleDoc, j: int) -> bool:
         return False
     if cue.kind == "participle" or (cue.kind == "verb" and cue.conjoined):
         return True
-    before = _previous_token(doc, j)
+    before = doc.previous_token(j)
     return cue.kind == "according" and before is not None and doc.tokens[before].text in "،,"
 
 
@@ -233,7 +227,7 @@ def _trimmed(doc: RuleDoc, first: int, last: int) -> tuple[int, int] | None:
 def _without_opener(doc: RuleDoc, cue: Cue, sentence_speaker) -> Candidate | None:
     """No content after the cue: a quote before it (".." قال الوزير), or a bare object."""
     verb = cue.reading.verb
-    before = _previous_token(doc, cue.first, skip=",،")
+    before = doc.previous_token(cue.first, skip=",،")
     quote = doc.closes_quote(before) if before is not None else None
     if quote and cue.kind == "verb" and "speech" in verb.takes and len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS:
         _, last = doc.sentence_span(cue.last)
@@ -257,61 +251,13 @@ def _without_opener(doc: RuleDoc, cue: Cue, sentence_speaker) -> Candidate | Non
 def _speaker_after(doc: RuleDoc, cue: Cue, first: int, last: int, skip: int = 0) -> SpeakerHint | None:
     """The speaker phrase between a cue and its content, without adjuncts (خلال اللقاء)."""
     source = cue.reading.verb.source_after if cue.reading else None
-    if source:  # نقلت الوكالة عن الوزير: the source follows عن
-        at = next((j for j in range(first, last + 1) if doc.tokens[j].text == source), None)
-        if at is None:
-            return None
+    at = next((j for j in range(first, last + 1) if doc.tokens[j].text == source), None) if source else None
+    if at is not None:  # نقلت الوكالة عن الوزير: the source follows عن
         first = at + 1
-    last = _cut_adjuncts(doc, first, last)
-    while first <= last and not doc.tokens[first].is_word and not doc.opens_quote(first):
-        first += 1
-    while last >= first and not doc.tokens[last].is_word and not doc.closes_quote(last):
-        last -= 1
-    if first > last:
+    bounds = speaker_bounds(doc, first, last, lead=not skip)  # وفقا لوزارة: its ل is the cue's
+    if bounds is None:
         return None
-    return SpeakerHint("after_cue" if cue.is_verb else "source", first, last, skip)
-
-
-def _cut_adjuncts(doc: RuleDoc, first: int, last: int) -> int:
-    """The last token of a speaker phrase before its adjuncts: time, occasion, addressee."""
-    for j in range(first, last + 1):
-        tok = doc.tokens[j]
-        if not tok.is_word:
-            continue
-        if doc.is_word(j, "mk.adjunct"):
-            return j - 1
-        nxt = _next_word(doc, j)
-        if tok.text in ("في", "خلال", "عبر") and nxt is not None and _is_event(doc, nxt):
-            return j - 1
-        if _addressee(doc, j, first) or _after_name(doc, j, first):
-            return j - 1
-    return last
-
-
-def _after_name(doc: RuleDoc, j: int, first: int) -> bool:
-    """A preposition after a name ends the phrase (أوليانوف على زيارة); after a role word
-    it belongs to the role (الدائم لدى المنظمات، الهندسي في اللواء)."""
-    if j == first or not doc.is_preposition(j):
-        return False
-    previous = _previous_word(doc, j)
-    return previous is not None and previous >= first and not doc.tokens[previous].text.startswith("ال")
-
-
-def _is_event(doc: RuleDoc, j: int) -> bool:
-    word = doc.tokens[j].text
-    events = doc.lexicon.words("mk.event")
-    return word in events or (word.startswith("ال") and word[2:] in events)
-
-
-def _addressee(doc: RuleDoc, j: int, first: int) -> bool:
-    """لـ«عكاظ»، لبي بي سي، للصحفيين after a name: to whom it was said, not who said it."""
-    word = doc.tokens[j].text
-    if word == "ل":
-        return True
-    if not word.startswith("ل") or len(word) < 3 or j == first:
-        return False
-    previous = _previous_word(doc, j)
-    return previous is not None and not doc.tokens[previous].text.startswith("ال")
+    return SpeakerHint("after_cue" if cue.is_verb else "source", *bounds, skip)
 
 
 def _speaker_when_unsaid(doc: RuleDoc, cue: Cue, sentence_speaker) -> SpeakerHint | None:
@@ -385,11 +331,11 @@ def _from_according(doc: RuleDoc, cue: Cue) -> Candidate | None:
         return None
     before = _skip_openers(doc, start, cue.first - 1)
     if not doc.words_in(before, cue.first - 1):
-        after = _next_token(doc, source_last)
+        after = doc.next_token(source_last)
         while after is not None and doc.tokens[after].text in ",،":
-            after = _next_token(doc, after)
+            after = doc.next_token(after)
         if after is not None and doc.is_complementizer(after):
-            after = _next_token(doc, after)
+            after = doc.next_token(after)
         content = _clause(doc, after, "indirect.according-before")
     elif not doc.words_in(source_last + 1, last):
         span = _trimmed(doc, before, cue.first - 1)
@@ -417,7 +363,7 @@ def _typed(doc: RuleDoc, start: int, end: int, rule: str):
 
 def _from_noun(doc: RuleDoc, cue: Cue, sentence_speaker) -> Candidate | None:
     """ختم حديثه بالقول: "..." / بقوله إن ...: the clause's subject speaks."""
-    after = _next_token(doc, cue.last)
+    after = doc.next_token(cue.last)
     if after is None:
         return None
     if doc.tokens[after].text == ":" or doc.opens_quote(after) or doc.is_complementizer(after):
@@ -470,38 +416,6 @@ def _named_elsewhere(doc: RuleDoc, j: int, line: list[int]) -> bool:
 
 
 # --- token helpers ------------------------------------------------------------------
-
-def _next_token(doc: RuleDoc, j: int, cross_line: bool = False) -> int | None:
-    j += 1
-    while j < len(doc.tokens) and cross_line and doc.tokens[j].kind == "newline":
-        j += 1
-    return j if j < len(doc.tokens) and doc.tokens[j].kind != "newline" else None
-
-
-def _previous_token(doc: RuleDoc, j: int, skip: str = "") -> int | None:
-    j -= 1
-    while j >= 0 and skip and doc.tokens[j].text in skip:
-        j -= 1
-    return j if j >= 0 and doc.tokens[j].kind != "newline" else None
-
-
-def _previous_word(doc: RuleDoc, j: int) -> int | None:
-    j -= 1
-    while j >= 0 and not doc.tokens[j].is_word:
-        if doc.tokens[j].kind == "newline":
-            return None
-        j -= 1
-    return j if j >= 0 else None
-
-
-def _next_word(doc: RuleDoc, j: int) -> int | None:
-    j += 1
-    while j < len(doc.tokens) and not doc.tokens[j].is_word:
-        if doc.tokens[j].kind == "newline":
-            return None
-        j += 1
-    return j if j < len(doc.tokens) else None
-
 
 def _token_at(doc: RuleDoc, offset: int) -> int:
     """Index of the last token that starts before `offset`."""

@@ -59,6 +59,13 @@ class RuleDoc:
         q = self.quote_of(i)
         return q is not None and q.start < self.tokens[i].start and self.tokens[i].end < q.end
 
+    def after_quote(self, q: Quoted, at: int) -> int:
+        """The index of the first token after quote q, whose opening mark is token `at`."""
+        j = at + 1
+        while j < len(self.tokens) and self.tokens[j].start < q.end:
+            j += 1
+        return j
+
     def quote_tokens(self, q: Quoted) -> list[Token]:
         return [t for t in self.tokens if q.start < t.start and t.end < q.end]
 
@@ -106,16 +113,23 @@ class RuleDoc:
         tok = self.tokens[i]
         return tok.is_word and tok.text in self.lexicon.words(group)
 
+    @cached_property
+    def _writes_alef_maqsura(self) -> bool:
+        return "على" in self.norm.original
+
     def is_preposition(self, i: int) -> bool:
-        """A preposition. علي is one where the text writes على, or writes علي before a
-        definite noun (علي الفور); otherwise it is the name Ali."""
+        """A preposition. Normalised علي is على or the name Ali: where the text writes على
+        elsewhere, علي is the name; where it never does, علي before a definite noun
+        (علي الفور) is the preposition."""
         tok = self.tokens[i]
         if not tok.is_word or tok.text not in self.lexicon.words("mk.preposition"):
             return False
         if tok.text != "علي" or self.norm.original_text(tok.start, tok.end).endswith("ى"):
             return True
-        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        return after is not None and after.is_word and after.text.startswith("ال")
+        if self._writes_alef_maqsura:
+            return False
+        after = self.next_word(i)
+        return after is not None and self.tokens[after].text.startswith("ال")
 
     def is_complementizer(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -123,3 +137,36 @@ class RuleDoc:
 
     def words_in(self, first: int, last: int) -> list[Token]:
         return [t for t in self.tokens[first:last + 1] if t.is_word]
+
+    # --- moving along the line ------------------------------------------------------------
+    def next_token(self, j: int, cross_line: bool = False) -> int | None:
+        """The token after j on its line (or on the next, with `cross_line`)."""
+        j += 1
+        while cross_line and j < len(self.tokens) and self.tokens[j].kind == "newline":
+            j += 1
+        return j if j < len(self.tokens) and self.tokens[j].kind != "newline" else None
+
+    def previous_token(self, j: int, skip: str = "") -> int | None:
+        """The token before j on its line, passing over punctuation in `skip`."""
+        j -= 1
+        while j >= 0 and skip and self.tokens[j].text in skip:
+            j -= 1
+        return j if j >= 0 and self.tokens[j].kind != "newline" else None
+
+    def previous_word(self, j: int) -> int | None:
+        """The word before j on its line."""
+        j -= 1
+        while j >= 0 and not self.tokens[j].is_word:
+            if self.tokens[j].kind == "newline":
+                return None
+            j -= 1
+        return j if j >= 0 else None
+
+    def next_word(self, j: int) -> int | None:
+        """The word after j on its line."""
+        j += 1
+        while j < len(self.tokens) and not self.tokens[j].is_word:
+            if self.tokens[j].kind == "newline":
+                return None
+            j += 1
+        return j if j < len(self.tokens) else None
