@@ -7,7 +7,7 @@ subject (وأضاف، قالت، أكدوا) finds the latest speaker that agree
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quotes.resolve.mentions import Kind, Mention, Span, is_definite
 
@@ -72,10 +72,21 @@ class EntityTable:
     # --- building ---------------------------------------------------------------------
     def add(self, mention: Mention, speaks: bool = False) -> Entity:
         """Link a mention to its entity, creating one when none fits."""
+        mention = self._as_surname(mention)
         entity = self.find(mention) or self._new(mention.kind)
         self._merge(entity, mention)
         entity.speaks |= speaks
         return entity
+
+    def _as_surname(self, mention: Mention) -> Mention:
+        """A lone definite word with no role head that ends a known name (القرقاوي, الغامدي)
+        is that person's surname, not a description."""
+        if mention.name is not None or mention.head is not None or mention.role is None:
+            return mention
+        word = self.words(mention.role)
+        if len(word.split()) == 1 and any(e.name and e.name.split()[-1] == word for e in self.entities):
+            return replace(mention, kind="person", name=mention.role, role=None)
+        return mention
 
     def _new(self, kind: Kind) -> Entity:
         entity = Entity(f"e{len(self.entities) + 1}", kind)
@@ -113,13 +124,20 @@ class EntityTable:
         name = mention.text_override or self.words(mention.name)
         if name:
             found = [e for e in self.entities if e.name and _same_source(name, e.name)]
-            return self._nearest(found, mention.span[0])
-        if mention.kind in ("organisation",) and mention.role:
-            role = self.words(mention.role)
+            if found or mention.role is None:
+                return self._nearest(found, mention.span[0])
+            # وزير الدفاع, named only now: the unnamed holder of the same role
+            key = _role_key(self.words(mention.role))
+            return self._nearest([e for e in self.entities if e.name is None and e.kind == "person"
+                                  and any(_role_key(r) == key for r, _ in e.roles)], mention.span[0])
+        role = self.words(mention.role) if mention.role else self.words(mention.span)
+        if mention.kind == "organisation":
             return next((e for e in self.entities if e.name == role), None)
-        if mention.kind in ("anonymous", "document", "unknown") or mention.role is None:
-            role = self.words(mention.role) if mention.role else self.words(mention.span)
-            return next((e for e in self.entities if any(r == role for r, _ in e.roles)), None)
+        if mention.kind in ("anonymous", "document", "unknown"):
+            same = [e for e in self.entities if any(r == role for r, _ in e.roles)]
+            if not same and mention.head is not None and len(role.split()) == 1:
+                same = [e for e in self.entities if mention.head.id in e.heads]  # المحكمة: the court named before
+            return self._nearest(same, mention.span[0])
         return self._holder(mention)
 
     def _holder(self, mention: Mention) -> Entity | None:

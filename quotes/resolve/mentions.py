@@ -13,6 +13,7 @@ from typing import Literal
 
 from quotes.lexicon import Lexicon, RoleHead
 from quotes.rules.document import RuleDoc
+from quotes.rules.phrases import ends_phrase
 from quotes.rules.tokens import Token
 
 Kind = Literal["person", "organisation", "document", "anonymous", "unknown"]
@@ -22,6 +23,8 @@ PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 QUANTIFIERS = frozenset({"بعض", "احد", "احدي", "عدد", "كبار", "معظم", "اغلب", "جميع", "كل"})
 STICKY_KINDS = frozenset({"relation", "anonymous", "document", "organisation"})  # the rest of the phrase is theirs
 MAX_NAME_WORDS = 4
+NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ابي", "ال", "آل"})  # the next word is the name's too
+POSSESSIVES = ("ها", "هم", "ه")
 NAME_ENDINGS_IN_HA = frozenset({"زاده", "عبدالله", "الله", "شاه", "طه"})
 DESCRIPTION_OPENERS = frozenset({"وهو", "وهي", "وهم", "هو", "هي", "وهما"})
 
@@ -46,7 +49,8 @@ def is_definite(word: str) -> bool:
 
 
 def _bare(word: str) -> list[str]:
-    """The word and its readings without a proclitic and without the article."""
+    """The word and its readings without a proclitic, the article or a possessive
+    pronoun (مدربه: his coach)."""
     out = [word]
     for w in (word, word[1:] if word[:1] in PROCLITICS else None):
         if w and w.startswith("ال"):
@@ -55,6 +59,7 @@ def _bare(word: str) -> list[str]:
             out.append(w[2:])
         if w and w != word:
             out.append(w)
+    out += [word[: -len(p)] for p in POSSESSIVES if word.endswith(p) and len(word) - len(p) >= 3]
     return out
 
 
@@ -72,14 +77,25 @@ def match_role(lexicon: Lexicon, words: list[str], i: int) -> tuple[RoleHead, in
 
 
 def match_title(lexicon: Lexicon, words: list[str], i: int) -> int:
-    """Number of words of the longest title at words[i] (0 if none)."""
+    """Number of words of the longest title at words[i] (0 if none). A title stands
+    before a name: اللواء الخامس (the Fifth Brigade) and الفريق الهندسي (the engineering
+    team) are not titles, اللواء باقري and عقيد جمعان are."""
     for width in (4, 3, 2, 1):
         if i + width <= len(words):
-            first = words[i][1:] if words[i][:1] == "و" and len(words[i]) > 3 else words[i]
-            for candidate in {words[i], first}:
-                if (candidate, *words[i + 1:i + width]) in lexicon.title_phrases:
+            word = words[i][1:] if words[i][:1] == "و" and len(words[i]) > 3 else words[i]
+            for candidate in (word, "ال" + word):
+                if (candidate, *words[i + 1:i + width]) in lexicon.title_phrases and _before_name(lexicon, words, i + width):
                     return width
     return 0
+
+
+def _before_name(lexicon: Lexicon, words: list[str], j: int) -> bool:
+    """What follows a title: a name, another title, or a last definite word (الإمام الخامنئي)."""
+    if j >= len(words):
+        return False
+    if not is_definite(words[j]) or j == len(words) - 1:
+        return True
+    return match_title(lexicon, words, j) > 0
 
 
 def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
@@ -98,7 +114,7 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
             mention.role, mention.head = part.role, part.head
         mention.titles.extend(part.titles)
         mention.feminine |= part.feminine
-    mention.kind = _kind(mention)
+    mention.kind = _kind(mention, doc.words_in(first, last))
     if skip and mention.name and mention.name[0] == span[0] - skip:
         mention.name = (mention.name[0] + skip, mention.name[1])
     if skip and mention.role and mention.role[0] == span[0] - skip:
@@ -106,11 +122,11 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
     return mention
 
 
-def _kind(m: Mention) -> Kind:
+def _kind(m: Mention, words: list[Token]) -> Kind:
     if m.head is not None and m.name is None:
         kind = m.head.kind
         if kind == "organisation":
-            return "organisation"
+            return "organisation" if _proper_body(m, words) else "anonymous"
         if kind == "document":
             return "document"
         if kind in ("anonymous", "relation"):
@@ -119,6 +135,13 @@ def _kind(m: Mention) -> Kind:
     if m.name is not None:
         return "person"
     return "anonymous" if m.role else "unknown"
+
+
+def _proper_body(m: Mention, words: list[Token]) -> bool:
+    """A body named as such (وزارة الداخلية، الجيش اليمني), not described (السلطات،
+    محكمة بلجيكية): two words or more, and the first or second definite."""
+    inside = [t.text for t in words if m.role and m.role[0] <= t.start < m.role[1]]
+    return len(inside) >= 2 and (is_definite(inside[0]) or is_definite(inside[1]))
 
 
 def _hashtag(lexicon: Lexicon, token: Token, span: Span) -> Mention:
@@ -159,7 +182,7 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
     after = "start"  # what the role's last word was: construct, def, prep, proper, sticky
     i = 1 if words[0] in DESCRIPTION_OPENERS else 0  # وهي إحدى القائمين على المشروع
     while i < len(words):
-        width = match_title(lexicon, words, i)
+        width = match_title(lexicon, words, i) if after not in ("construct", "prep") else 0
         if width:  # a title; the name follows it
             part.titles.append(span(i, i + width))
             i += width
@@ -167,9 +190,11 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
                 end = _name_end(lexicon, words, preps, i)
                 part.name, i = span(i, end), end
             continue
-        found = match_role(lexicon, words, i) if part.head is None else None
+        found = match_role(lexicon, words, i) if part.head is None or _issuer(part, role, i) else None
         if found:
             head, width = found
+            if part.head is not None:  # أرقام متحف ...، بيان وزارة ...: the issuer speaks
+                role = None
             part.head = head
             part.feminine = words[i + width - 1].endswith("ة") and head.kind != "organisation"
             role = [role[0] if role and role[1] == i else i, i + width]
@@ -192,6 +217,11 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
     return part
 
 
+def _issuer(part: _Part, role: list[int] | None, i: int) -> bool:
+    """Right after a document head (أرقام، بيان، تقرير) comes its issuer, in the genitive."""
+    return part.head.kind == "document" and role is not None and role[1] == i and role[1] - role[0] == 1
+
+
 def _continues_role(after: str, word: str, preposition: bool) -> bool:
     """Does `word` go on the role? A genitive after a noun in construct, a preposition's
     object, and after a definite word more definite words and prepositions."""
@@ -207,17 +237,24 @@ def _role_state(lexicon: Lexicon, after: str, word: str, preposition: bool) -> s
         return "prep"
     if is_definite(word):
         return "def"
-    return "construct" if after == "construct" and _construct_capable(lexicon, word) else "proper"
+    return "construct" if after in ("construct", "prep") and _construct_capable(lexicon, word) else "proper"
 
 
 def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> int:
     """Where a name starting at words[i] ends: before a role head (منصور الحسين مشرف ...),
-    a preposition or a title, and once it has two words, before a definite word or a
-    noun with a pronoun (شويغو نظيره)."""
+    a preposition, a title, an occasion or time word, and once it has two words, before
+    a definite word or a noun with a pronoun (شويغو نظيره). The word after بن، عبد، أبو
+    always belongs to it (جمعان بن دايس الغامدي، كامل عبد الله)."""
     j = i + 1
-    while j < len(words) and j - i < MAX_NAME_WORDS:
-        word = words[j]
-        if match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j]:
+    longest = MAX_NAME_WORDS
+    while j < len(words) and j - i < longest:
+        word, previous = words[j], words[j - 1]
+        if previous in NAME_LINKS:
+            longest = MAX_NAME_WORDS + 1
+            j += 1
+            continue
+        if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j]
+                or word in lexicon.words("mk.adjunct") or word in lexicon.words("mk.event")):
             break
         if j - i >= 2 and (is_definite(word) or _possessed(word)):
             break
@@ -239,8 +276,9 @@ MAX_PERSON_WORDS = 14  # a role, titles and a name written together
 
 
 def people(doc: RuleDoc) -> list[Mention]:
-    """Every 'role/title + name' phrase in the text, speaker or not: the document's own
-    statement of who holds what (تابع وزير الدفاع الروسي الجنرال سيرغي شويغو زيارة ...)."""
+    """Every role or title phrase in the text, speaker or not, outside quotes. Those with
+    a name are the document's own statement of who holds what (تابع وزير الدفاع الروسي
+    الجنرال سيرغي شويغو زيارة ...); the others are who an implied subject may be."""
     found: list[Mention] = []
     i = 0
     while i < len(doc.tokens):
@@ -254,11 +292,9 @@ def people(doc: RuleDoc) -> list[Mention]:
             continue
         last = _phrase_end(doc, i)
         mention = analyse(doc, i, last)
-        if mention.name is not None and (mention.role is not None or mention.titles):
+        if mention.kind != "unknown":
             found.append(mention)
-            i = last + 1
-        else:
-            i += 1
+        i = last + 1
     return found
 
 
@@ -269,8 +305,9 @@ def _quoted_name(doc: RuleDoc, i: int) -> bool:
 
 
 def _phrase_end(doc: RuleDoc, first: int) -> int:
-    """The last token of a person phrase starting at `first`: it stops at punctuation,
-    a cue, a clause word, a preposition after a name, or a و-word after a full name."""
+    """The last token of a person phrase starting at `first`: it stops at punctuation other
+    than quote marks, a cue, a clause word, where a speaker phrase ends (an occasion, a
+    preposition after a name ...), or a و-word after a full name (باقري وأجرى)."""
     last = first
     name_words = 0
     j = first
@@ -279,16 +316,14 @@ def _phrase_end(doc: RuleDoc, first: int) -> int:
         if tok.kind in ("newline", "number") or (tok.kind == "punct" and not doc.quote_of(j)):
             break
         if tok.is_word:
-            if j > first and (doc.cue_at(j) or doc.is_complementizer(j) or doc.is_word(j, "mk.adjunct")
-                              or doc.is_word(j, "mk.clause-break")):
-                break
-            if name_words and doc.is_preposition(j):
-                break
-            if name_words >= 2 and tok.text.startswith("و"):
+            if j > first and (doc.cue_at(j) or doc.is_complementizer(j) or doc.is_word(j, "mk.clause-break")
+                              or ends_phrase(doc, j, first) or (name_words >= 2 and tok.text.startswith("و"))):
                 break
             name_words = name_words + 1 if not is_definite(tok.text) and j > first else 0
             last = j
         elif doc.quote_of(j):
             last = j
+            if doc.closes_quote(j):
+                break
         j += 1
     return last

@@ -1,12 +1,14 @@
 """The rules resolver: the speaker phrase the rule engine found, read and linked.
 
 It is the fallback of the Stanza resolver and the whole of the `rules` backend: each
-candidate's speaker hint is read into a mention (role, titles, name), linked to an
-entity of the document, or, when the subject is implied, given the latest speaker
-that agrees with the cue in gender and number.
+candidate's speaker hint is read into a mention (role, titles, name) and linked to an
+entity of the document. An implied subject (وأضاف، مؤكدًا) is, in this order, someone
+named earlier in the same sentence (اعتذر المرشد ... مشيرًا), the latest speaker who
+agrees with the cue in gender and number, or whoever opened the sentence before.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from quotes.rules.candidates import Candidate
@@ -57,15 +59,8 @@ def note_agreement(entity: Entity, candidate: Candidate) -> None:
         entity.plural = True  # verb-first verbs stay singular before a plural subject
 
 
-def implied_speaker(done: list[Attribution], candidate: Candidate) -> Entity | None:
-    """The latest speaker that agrees with the cue (قالت -> a woman, أكدوا -> a group)."""
-    feminine, plural = agreement(candidate)
-    speakers = [a.entity for a in reversed(done) if a.entity is not None]
-    return next((e for e in speakers if e.agrees(feminine, plural)), speakers[0] if speakers else None)
-
-
-def confidence(candidate: Candidate, method_how: str) -> float:
-    return round(SPEAKER_CONFIDENCE[method_how] * QUOTE_CONFIDENCE[candidate.rule], 3)
+def confidence(candidate: Candidate, how: str) -> float:
+    return round(SPEAKER_CONFIDENCE[how] * QUOTE_CONFIDENCE[candidate.rule], 3)
 
 
 class RulesResolver:
@@ -75,19 +70,71 @@ class RulesResolver:
 
     def resolve(self, doc: RuleDoc, candidates: list[Candidate]) -> tuple[list[Attribution], EntityTable]:
         table = EntityTable(doc.text)
-        for mention in people(doc):
-            table.add(mention)
+        around = people(doc)
+        for mention in around:
+            if mention.name is not None and (mention.role or mention.titles):
+                table.add(mention)  # the text says who holds what
+        said = [self._said(doc, table, c) for c in candidates]
+        implied = _Implied(doc, table, around, candidates)
         done: list[Attribution] = []
-        for candidate in candidates:
-            hint = candidate.speaker
-            how = hint.how
-            if hint.first is None:
-                mention, entity = None, implied_speaker(done, candidate)
-                if entity is not None:
-                    entity.speaks = True
-            else:
-                mention = analyse(doc, hint.first, hint.last, hint.skip)
-                entity = table.add(mention, speaks=True)
-                note_agreement(entity, candidate)
+        for candidate, (mention, entity) in zip(candidates, said):
+            how = candidate.speaker.how
+            if mention is None:
+                entity = implied.speaker(candidate, done)
+                how = "implied"
             done.append(Attribution(candidate, mention, entity, f"rules.{how}", confidence(candidate, how)))
         return done, table
+
+    @staticmethod
+    def _said(doc: RuleDoc, table: EntityTable, candidate: Candidate) -> tuple[Mention | None, Entity | None]:
+        """The speaker the text names for this quote, read and linked; (None, None) if implied."""
+        hint = candidate.speaker
+        if hint.first is None:
+            return None, None
+        mention = analyse(doc, hint.first, hint.last, hint.skip)
+        entity = table.add(mention, speaks=True)
+        note_agreement(entity, candidate)
+        return mention, entity
+
+
+class _Implied:
+    """Who an implied subject is: someone named earlier in the sentence, the latest
+    speaker who agrees, or the subject of the sentence before."""
+
+    def __init__(self, doc: RuleDoc, table: EntityTable, around: list[Mention], candidates: list[Candidate]):
+        self.doc = doc
+        self.table = table
+        self.starts = [t.start for t in doc.tokens]
+        claimed = [(c.start, c.end) for c in candidates]
+        self.mentions = sorted(
+            (m for m in around + self._names(table) if not any(s <= m.span[0] < e for s, e in claimed)),
+            key=lambda m: m.span[0])
+
+    def _names(self, table: EntityTable) -> list[Mention]:
+        """Every place a known name's last word is written (نتنياهو), outside quotes."""
+        surnames = {e.name.split()[-1] for e in table.entities if e.name and e.kind == "person"}
+        return [Mention((t.start, t.end), "person", name=(t.start, t.end)) for t in self.doc.tokens
+                if t.is_word and t.text in surnames and not self.doc.inside_quote(t.index)]
+
+    def _sentence(self, offset: int) -> int:
+        return self.doc.sentence_of[bisect_right(self.starts, offset) - 1]
+
+    def speaker(self, candidate: Candidate, done: list[Attribution]) -> Entity | None:
+        feminine, plural = agreement(candidate)
+        at = candidate.cue.start if candidate.cue else candidate.start
+        sentence = self._sentence(at)
+        here = [m for m in self.mentions if m.span[0] < at and self._sentence(m.span[0]) == sentence]
+        for mention in here:
+            entity = self.table.find(mention)
+            if entity is None or entity.agrees(feminine, plural):
+                return self._speaks(mention)
+        speakers = [a.entity for a in reversed(done) if a.entity is not None]
+        agreeing = next((e for e in speakers if e.agrees(feminine, plural)), speakers[0] if speakers else None)
+        if agreeing is not None:
+            agreeing.speaks = True
+            return agreeing
+        before = [m for m in self.mentions if self._sentence(m.span[0]) == sentence - 1]
+        return self._speaks(before[0]) if before else None
+
+    def _speaks(self, mention: Mention) -> Entity:
+        return self.table.add(mention, speaks=True)

@@ -58,11 +58,12 @@ def find_candidates(doc: RuleDoc) -> list[Candidate]:
     """Every candidate quote of the document, sorted by start."""
     found: list[Candidate] = []
     sentence_speaker: dict[int, SpeakerHint] = {}
+    embedded: set[int] = set()  # cues inside a relative clause of a speaker phrase
     for cue in doc.cues:
-        if cue.is_verb and not _claimed(found, cue.start):
-            candidate, region = _from_verb(doc, cue, sentence_speaker)
-            if region is not None:
-                sentence_speaker[doc.sentence_of[cue.last]] = region
+        if cue.is_verb and cue.first not in embedded and not _claimed(found, cue.start):
+            candidate, speaker = _from_verb(doc, cue, sentence_speaker, embedded)
+            if speaker is not None:
+                sentence_speaker[doc.sentence_of[cue.last]] = speaker
             if candidate:
                 found.append(candidate)
     for cue in doc.cues:
@@ -84,34 +85,47 @@ def _overlaps(found: list[Candidate], new: Candidate) -> bool:
 
 # --- verbs --------------------------------------------------------------------------
 
-def _from_verb(doc: RuleDoc, cue: Cue, sentence_speaker: dict[int, SpeakerHint]):
-    """(candidate or None, the speaker phrase after the cue or None)."""
+def _from_verb(doc: RuleDoc, cue: Cue, sentence_speaker: dict[int, SpeakerHint], embedded: set[int]):
+    """(candidate or None, the cue's speaker hint or None)."""
     verb = cue.reading.verb
-    opener, stop = _scan_for_content(doc, cue)
-    region = _speaker_after(doc, cue, cue.last + 1, stop - 1)
+    opener, stop = _scan_for_content(doc, cue, embedded)
+    speaker = _verb_speaker(doc, cue, stop, sentence_speaker)
     if opener is None:
-        return _without_opener(doc, cue, sentence_speaker), region
+        return _without_opener(doc, cue, speaker), speaker
     if opener.kind in ("quote", "colon") and "speech" not in verb.takes:
         after = doc.next_token(opener.at)
         if not (opener.kind == "colon" and after is not None and doc.is_complementizer(after)):
-            return None, region  # this verb does not introduce speech: another sense
+            return None, speaker  # this verb does not introduce speech: another sense
     if opener.kind == "that" and "that" not in verb.takes:
-        return None, region
+        return None, speaker
     content = _content(doc, opener)
-    if content is None:
-        return None, region
+    if content is None or speaker is None:
+        return None, speaker
     kind, start, end, rule = content
-    speaker = region or _speaker_when_unsaid(doc, cue, sentence_speaker)
-    if speaker is None:
-        return None, region
-    return Candidate(kind, start, end, cue, speaker, rule), region
+    return Candidate(kind, start, end, cue, speaker, rule), speaker
 
 
-def _scan_for_content(doc: RuleDoc, cue: Cue) -> tuple[_Opener | None, int]:
+def _verb_speaker(doc: RuleDoc, cue: Cue, stop: int, sentence_speaker) -> SpeakerHint | None:
+    """Who speaks at a verb cue: the phrase after it (وقال الوزير), else one before or implied.
+    The words after a hal (مؤكدًا الالتزام) are its object, never its subject; and a
+    verb with an object or addressee (اتهم، دعا) whose subject stands before it
+    (ممثلة تتهم المنتج بـ) has that subject, not the object after it."""
+    if cue.kind == "participle":
+        return _speaker_when_unsaid(doc, cue, sentence_speaker)
+    region = _speaker_after(doc, cue, cue.last + 1, stop - 1)
+    verb = cue.reading.verb
+    if region and not cue.conjoined and ("object" in verb.takes or verb.prepositions):
+        region = _subject_before(doc, cue) or region
+    return region or _speaker_when_unsaid(doc, cue, sentence_speaker)
+
+
+def _scan_for_content(doc: RuleDoc, cue: Cue, embedded: set[int]) -> tuple[_Opener | None, int]:
     """The first token after the cue that opens the verb's content, within its sentence,
-    and the token where the scan stopped."""
+    and the token where the scan stopped. A cue met on the way ends the scan, unless a
+    relative clause holds it (المسؤول الذي طلب عدم نشر اسمه): then it is the clause's."""
     verb = cue.reading.verb
     _, last = doc.sentence_span(cue.last)
+    relative = False
     j = cue.last + 1
     while j <= min(last, cue.last + MAX_REGION):
         tok = doc.tokens[j]
@@ -128,8 +142,14 @@ def _scan_for_content(doc: RuleDoc, cue: Cue) -> tuple[_Opener | None, int]:
                 return _Opener("that", j), j
             if _is_preposition_of(doc, doc.lexicon.verb_prepositions(verb), j):
                 return _Opener("prep", j), j
-            if doc.cue_at(j) and doc.cue_at(j).is_verb or doc.is_word(j, "mk.clause-break"):
+            relative |= doc.is_word(j, "mk.relative")
+            other = doc.cue_at(j)
+            if other is not None and other.is_verb and relative:
+                embedded.add(other.first)
+            elif other is not None and other.is_verb or doc.is_word(j, "mk.clause-break"):
                 return None, j
+        elif tok.text in ",،":
+            relative = False
         j += 1
     return None, j
 
@@ -224,23 +244,19 @@ def _trimmed(doc: RuleDoc, first: int, last: int) -> tuple[int, int] | None:
     return doc.tokens[first].start, doc.tokens[last].end
 
 
-def _without_opener(doc: RuleDoc, cue: Cue, sentence_speaker) -> Candidate | None:
+def _without_opener(doc: RuleDoc, cue: Cue, speaker: SpeakerHint | None) -> Candidate | None:
     """No content after the cue: a quote before it (".." قال الوزير), or a bare object."""
     verb = cue.reading.verb
+    if speaker is None:
+        return None
     before = doc.previous_token(cue.first, skip=",،")
     quote = doc.closes_quote(before) if before is not None else None
     if quote and cue.kind == "verb" and "speech" in verb.takes and len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS:
-        _, last = doc.sentence_span(cue.last)
-        speaker = _speaker_after(doc, cue, cue.last + 1, last)
-        speaker = speaker or _speaker_when_unsaid(doc, cue, sentence_speaker)
-        if speaker:
-            return Candidate("direct", quote.inner_start, quote.inner_end, cue, speaker, "direct.before-cue")
-        return None
+        return Candidate("direct", quote.inner_start, quote.inner_end, cue, speaker, "direct.before-cue")
     pronoun_subject = cue.kind == "participle" or cue.reading.number != "sg" or cue.pronoun
     if "object" in verb.takes and pronoun_subject:
         content = _clause(doc, cue.last + 1, "indirect.object")
-        speaker = _speaker_when_unsaid(doc, cue, sentence_speaker)
-        if content and speaker and len(doc.words_in(cue.last + 1, _token_at(doc, content[2]))) >= 2:
+        if content and len(doc.words_in(cue.last + 1, _token_at(doc, content[2]))) >= 2:
             kind, start, end, rule = content
             return Candidate(kind, start, end, cue, speaker, rule)
     return None
@@ -266,7 +282,7 @@ def _speaker_when_unsaid(doc: RuleDoc, cue: Cue, sentence_speaker) -> SpeakerHin
         return None  # I/we/you in narrative text: not a report
     earlier = sentence_speaker.get(doc.sentence_of[cue.first])
     if earlier is not None:
-        return SpeakerHint("previous_cue", earlier.first, earlier.last, earlier.skip)
+        return earlier if earlier.first is None else SpeakerHint("previous_cue", earlier.first, earlier.last, earlier.skip)
     if cue.kind == "verb" and not cue.conjoined:
         before = _subject_before(doc, cue)
         if before:

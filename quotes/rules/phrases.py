@@ -69,7 +69,7 @@ def _before_adjuncts(doc: RuleDoc, first: int, last: int) -> int:
 def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
     """Word j does not belong to the speaker phrase begun at `first`."""
     tok = doc.tokens[j]
-    if doc.is_word(j, "mk.adjunct"):
+    if doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.relative"):
         return True
     nxt = doc.next_word(j)
     if tok.text in ("في", "خلال", "عبر", "منذ") and nxt is not None and (is_event(doc, nxt) or _is_number(doc, nxt)):
@@ -89,15 +89,18 @@ def _is_number(doc: RuleDoc, j: int) -> bool:
 
 
 def _addressee(doc: RuleDoc, j: int) -> bool:
-    """لـ«عكاظ»، لبي بي سي، للصحفيين after a name: to whom it was said, not who said it."""
+    """لـ«عكاظ»، للصحفيين، لوكالة الأنباء، لبي بي سي, رويترز: to whom it was said, not who
+    said it. A ل-word that is none of these may be a name (لوك، ليلى)."""
     word = doc.tokens[j].text
-    if word == "ل":
+    if word == "ل" or (word.startswith("لل") and len(word) > 3):
         return True
-    if not word.startswith("ل") or len(word) < 3 or doc.is_preposition(j):
+    if not word.startswith("ل") or doc.is_preposition(j):
         return False
-    previous = doc.previous_word(j)
-    return previous is not None and not doc.tokens[previous].text.startswith("ال") \
-        and doc.tokens[j - 1].is_word  # after a comma it may be an apposition
+    rest = word[1:]
+    following = [t.text for t in doc.tokens[j + 1:j + 3] if t.is_word]
+    media = doc.lexicon.words("mk.media")
+    return (rest, ) in doc.lexicon.role_phrases or rest in media \
+        or any(" ".join([rest, *following[:n]]) in media for n in (1, 2))
 
 
 def _after_name(doc: RuleDoc, j: int, first: int) -> bool:

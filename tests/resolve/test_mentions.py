@@ -39,5 +39,11 @@ def test_hashtag_source_reads_as_words(ruledoc):
 
 def test_people_named_with_their_office_anywhere_in_the_text(ruledoc):
     doc = ruledoc('زار وزير الصحة الدكتور "هاني فؤاد" المستشفى، والتقى مديرة المستشفى سلمى عادل وأجرى جولة.')
-    found = [(doc.text[m.role[0]:m.role[1]], doc.text[m.name[0]:m.name[1]]) for m in people(doc)]
+    text = lambda span: span and doc.text[span[0]:span[1]]
+    found = [(text(m.role), text(m.name)) for m in people(doc) if m.name]
     assert found == [("وزير الصحة", "هاني فؤاد"), ("مديرة المستشفي", "سلمي عادل")]
+
+
+def test_people_include_roles_named_nowhere(ruledoc):
+    doc = ruledoc("ورفع المدعي العام في ولاية نيويورك، أمس، دعوى قضائية ضد الشركة.")
+    assert [(doc.text[m.role[0]:m.role[1]], m.name) for m in people(doc)][0] == ("المدعي العام في ولاية نيويورك", None)
