@@ -25,6 +25,7 @@ STICKY_KINDS = frozenset({"relation", "anonymous", "document", "organisation"}) 
 MAX_NAME_WORDS = 4
 NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ابي", "ال", "آل"})  # the next word is the name's too
 POSSESSIVES = ("ها", "هم", "ه")
+NOT_NAMES = frozenset({"اول", "اخر", "نفسه", "نفسها", "ذاته", "ذاتها"})  # هارون أول وزير ...
 NAME_ENDINGS_IN_HA = frozenset({"زاده", "عبدالله", "الله", "شاه", "طه"})
 DESCRIPTION_OPENERS = frozenset({"وهو", "وهي", "وهم", "هو", "هي", "وهما"})
 
@@ -104,13 +105,17 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
     span = (doc.tokens[first].start + skip, doc.tokens[last].end)
     if len(tokens) == 1 and tokens[0].text.startswith("#"):
         return _hashtag(doc.lexicon, tokens[0], span)
-    segments = _segments(doc, first, last)
-    parts = [_read_segment(doc, seg) for seg in segments if seg]
+    segments = [seg for seg in _segments(doc, first, last) if seg]
+    segments.sort(key=lambda seg: doc.is_preposition(seg[0].index))
     mention = Mention(span, "unknown")
-    for part in parts:
+    for seg in segments:
+        part = _read_segment(doc, seg)
+        # an affiliation (، من مركز ...) gives a role only when no other apposition does
+        affiliation = doc.is_preposition(seg[0].index)
         if part.name and mention.name is None:
             mention.name = part.name
-        if part.role and (mention.role is None or (mention.head is None and part.head is not None)):
+        if part.role and (mention.role is None or (mention.head is None and part.head is not None
+                                                   and not affiliation)):
             mention.role, mention.head = part.role, part.head
         mention.titles.extend(part.titles)
         mention.feminine |= part.feminine
@@ -199,7 +204,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
             part.feminine = words[i + width - 1].endswith("ة") and head.kind != "organisation"
             role = [role[0] if role and role[1] == i else i, i + width]
             i += width
-            after = "sticky" if head.kind in STICKY_KINDS else "def" if is_definite(words[i - 1]) else "construct"
+            complete = is_definite(words[i - 1]) or _possessed(words[i - 1])  # الوزير، مدربه
+            after = "sticky" if head.kind in STICKY_KINDS else "def" if complete else "construct"
             continue
         word = words[i]
         if role is None and part.name is None and (word in QUANTIFIERS or is_definite(word)) and not part.titles:
@@ -244,19 +250,20 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
     """Where a name starting at words[i] ends: before a role head (منصور الحسين مشرف ...),
     a preposition, a title, an occasion or time word, and once it has two words, before
     a definite word or a noun with a pronoun (شويغو نظيره). The word after بن، عبد، أبو
-    always belongs to it (جمعان بن دايس الغامدي، كامل عبد الله)."""
+    always belongs to it, and such a name may end in a family name with the article
+    (جمعان بن دايس الغامدي، كامل عبد الله)."""
     j = i + 1
-    longest = MAX_NAME_WORDS
-    while j < len(words) and j - i < longest:
+    linked = False
+    while j < len(words) and j - i < MAX_NAME_WORDS + linked:
         word, previous = words[j], words[j - 1]
         if previous in NAME_LINKS:
-            longest = MAX_NAME_WORDS + 1
+            linked = True
             j += 1
             continue
-        if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j]
+        if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j] or word in NOT_NAMES
                 or word in lexicon.words("mk.adjunct") or word in lexicon.words("mk.event")):
             break
-        if j - i >= 2 and (is_definite(word) or _possessed(word)):
+        if j - i >= 2 and (is_definite(word) and not linked or _possessed(word)):
             break
         j += 1
     return j

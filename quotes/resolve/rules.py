@@ -82,6 +82,8 @@ class RulesResolver:
             if mention is None:
                 entity = implied.speaker(candidate, done)
                 how = "implied"
+            elif mention.kind == "document":
+                entity = _issuer(doc, mention, done) or entity
             done.append(Attribution(candidate, mention, entity, f"rules.{how}", confidence(candidate, how)))
         return done, table
 
@@ -95,6 +97,22 @@ class RulesResolver:
         entity = table.add(mention, speaks=True)
         note_agreement(entity, candidate)
         return mention, entity
+
+
+def _issuer(doc: RuleDoc, mention: Mention, done: list[Attribution]) -> Entity | None:
+    """البيان، التقرير alone: the statement a speaker gave before (وقال شنايدمان في بيان ...
+    وأضاف البيان): its words are that speaker's."""
+    words = doc.text[mention.span[0]:mention.span[1]].split()
+    if len(words) != 1 or not words[0].startswith("ال"):
+        return None
+    bare = words[0][2:]
+    for a in reversed(done):
+        if a.entity is None or a.candidate.cue is None:
+            continue
+        first, last = doc.sentence_span(a.candidate.cue.first)
+        if any(t.text in (bare, words[0]) for t in doc.words_in(first, last)):
+            return a.entity
+    return None
 
 
 class _Implied:

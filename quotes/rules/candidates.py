@@ -140,7 +140,7 @@ def _scan_for_content(doc: RuleDoc, cue: Cue, embedded: set[int]) -> tuple[_Open
         if tok.is_word:
             if doc.is_complementizer(j):
                 return _Opener("that", j), j
-            if _is_preposition_of(doc, doc.lexicon.verb_prepositions(verb), j):
+            if _is_preposition_of(doc, doc.lexicon.verb_prepositions(verb), j) and not _that_follows(doc, j, last):
                 return _Opener("prep", j), j
             relative |= doc.is_word(j, "mk.relative")
             other = doc.cue_at(j)
@@ -152,6 +152,20 @@ def _scan_for_content(doc: RuleDoc, cue: Cue, embedded: set[int]) -> tuple[_Open
             relative = False
         j += 1
     return None, j
+
+
+def _that_follows(doc: RuleDoc, j: int, last: int) -> bool:
+    """An أن clause further on, before any other cue: the preposition at j is not the
+    verb's (وتأمل فلانة، من مركز ... في شيكاغو، أن ...) unless أن follows it at once."""
+    after = doc.next_word(j)
+    if after is not None and doc.is_complementizer(after):
+        return False
+    for k in range(j + 1, last + 1):
+        if doc.is_complementizer(k):
+            return True
+        if doc.cue_at(k) is not None or doc.opens_quote(k):
+            return False
+    return False
 
 
 def _speech_like(doc: RuleDoc, quote: Quoted, at: int, cue: Cue) -> bool:
@@ -294,7 +308,7 @@ def _subject_before(doc: RuleDoc, cue: Cue) -> SpeakerHint | None:
     """The subject of a subject-first clause: والد الشهيد ... قال، دراسة طبية تؤكد."""
     start, _ = doc.sentence_span(cue.first)
     first = cue.first
-    while first > start and doc.tokens[first - 1].text not in ",،:" and not doc.closes_quote(first - 1):
+    while first > start and not _clause_edge(doc, first - 1):
         first -= 1
     first = _skip_openers(doc, first, cue.first - 1)
     last = cue.first - 1
@@ -304,6 +318,14 @@ def _subject_before(doc: RuleDoc, cue: Cue) -> SpeakerHint | None:
     if not words or len(words) > MAX_REGION // 2:
         return None
     return SpeakerHint("before_cue", words[0].index, last)
+
+
+def _clause_edge(doc: RuleDoc, j: int) -> bool:
+    """Token j closes the clause before a subject: punctuation, a quote, a clause word
+    (بعدما، حيث), a relative pronoun or another cue."""
+    tok = doc.tokens[j]
+    return (tok.text in ",،:؛" or doc.closes_quote(j) is not None or doc.is_word(j, "mk.clause-break")
+            or doc.is_word(j, "mk.relative") or doc.cue_at(j) is not None)
 
 
 def _skip_openers(doc: RuleDoc, first: int, last: int) -> int:
@@ -368,7 +390,7 @@ def _from_according(doc: RuleDoc, cue: Cue) -> Candidate | None:
 def _ends_source(doc: RuleDoc, j: int) -> bool:
     tok = doc.tokens[j]
     return (tok.text in ",،:؛" or doc.is_complementizer(j) or doc.opens_quote(j) is not None
-            or doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.clause-break")
+            or doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.clause-break")
             or (doc.cue_at(j) is not None and doc.cue_at(j).is_verb))
 
 

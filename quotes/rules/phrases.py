@@ -50,8 +50,8 @@ def _can_start(doc: RuleDoc, j: int) -> bool:
     word = doc.tokens[j].text
     if doc.opens_quote(j):
         return True
-    if doc.is_preposition(j) or word in CIRCUMSTANTIAL or doc.is_word(j, "mk.adjunct"):
-        return False
+    if doc.is_preposition(j) or word in CIRCUMSTANTIAL or doc.is_word(j, "mk.adjunct-preposition"):
+        return False  # وأضاف خلال كلمة ...: an occasion, and no speaker before the content
     prepositions = doc.lexicon.words("mk.preposition")
     with_pronoun = any(word.endswith(p) and word[: -len(p)] in prepositions | {"ل", "ب"} for p in PRONOUN_SUFFIXES)
     return not with_pronoun
@@ -69,10 +69,10 @@ def _before_adjuncts(doc: RuleDoc, first: int, last: int) -> int:
 def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
     """Word j does not belong to the speaker phrase begun at `first`."""
     tok = doc.tokens[j]
-    if doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.relative"):
+    if doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.relative"):
         return True
     nxt = doc.next_word(j)
-    if tok.text in ("في", "خلال", "عبر", "منذ") and nxt is not None and (is_event(doc, nxt) or _is_number(doc, nxt)):
+    if tok.text in ("في", "منذ") and nxt is not None and (is_event(doc, nxt) or _is_number(doc, nxt)):
         return True
     return _addressee(doc, j) or _after_name(doc, j, first)
 

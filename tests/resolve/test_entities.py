@@ -42,3 +42,25 @@ def test_anonymous_sources_keep_their_description():
 
 def test_organisations_speak_in_their_own_name():
     assert speakers("وأعلنت وزارة الخارجية في بيان أن السفارة ستعيد فتح أبوابها.") == [("وزارة الخارجية", None)]
+
+
+def test_an_implied_subject_named_earlier_in_the_sentence():
+    text = "في خطوة نادرة اعتذر رئيس البلدية سامر حداد للسكان مشيرا إلى أن الأشغال ستنتهي قريبا."
+    assert speakers(text) == [("سامر حداد", "رئيس البلدية")]
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = ('وقال المدعي العام سالم ناصر في بيان إن التحقيق مستمر.\n'
+            'وأضاف البيان أن "العدالة ستأخذ مجراها".')
+    assert speakers(text) == [("سالم ناصر", "المدعي العام")] * 2
+
+
+def test_an_occasion_after_the_cue_leaves_the_subject_implied():
+    text = ('وقال الرئيس فادي سليم إن الحوار ضروري.\n'
+            'وأضاف خلال كلمة في العاصمة نشرت على موقعه: "لن نتراجع عن الإصلاحات".')
+    assert speakers(text)[-1] == ("فادي سليم", "الرئيس")
+
+
+def test_a_name_beginning_with_lam_is_not_an_addressee_but_an_outlet_is():
+    text = "وقال وزير الخارجية جان لوك ماران لرويترز إن المفاوضات صعبة."
+    assert speakers(text) == [("جان لوك ماران", "وزير الخارجية")]
