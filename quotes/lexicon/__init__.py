@@ -33,6 +33,7 @@ class SpeechVerb(Entry):
     takes: frozenset[Literal["that", "speech", "object"]]
     prepositions: tuple[str, ...] = ()
     source_after: str | None = None
+    needs_source: bool = False
     not_forms: tuple[str, ...] = ()
 
 
@@ -82,6 +83,7 @@ class Lexicon:
     title_phrases: dict[Phrase, Title] = field(repr=False)
     attribution_phrases: dict[Phrase, Attribution] = field(repr=False)
     prepositions: dict[str, tuple[str, ...]] = field(repr=False)  # verb id -> normalised
+    quote_marks: frozenset[str] = field(repr=False)
 
 
     def verb_prepositions(self, verb: SpeechVerb) -> tuple[str, ...]:
@@ -138,4 +140,5 @@ def load_lexicon() -> Lexicon:
         title_phrases={phrase(t.title): t for t in titles},
         attribution_phrases={phrase(a.phrase): a for a in attributions},
         prepositions={v.id: tuple(normalize(p) for p in v.prepositions) for v in verbs},
+        quote_marks=frozenset(m for p in pairs for m in (p.open, p.close)),
     )

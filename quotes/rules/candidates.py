@@ -14,7 +14,7 @@ from typing import Iterator, Literal
 from quotes.rules.cues import Cue
 from quotes.rules.document import RuleDoc
 from quotes.rules.marks import Quoted
-from quotes.rules.phrases import speaker_bounds
+from quotes.rules.phrases import is_event, speaker_bounds
 
 MAX_REGION = 30  # tokens a speaker phrase and its adjuncts may take between cue and content
 MIN_SPEECH_WORDS = 4  # fewer words in quote marks, with no colon, is a name or a scare quote
@@ -89,6 +89,8 @@ def _from_verb(doc: RuleDoc, cue: Cue, sentence_speaker: dict[int, SpeakerHint],
     """(candidate or None, the cue's speaker hint or None)."""
     verb = cue.reading.verb
     opener, stop = _scan_for_content(doc, cue, embedded)
+    if verb.needs_source and not any(doc.tokens[j].text == verb.source_after for j in range(cue.last + 1, stop)):
+        return None, None  # نقل without عن is "moved"
     speaker = _verb_speaker(doc, cue, stop, sentence_speaker)
     if opener is None:
         return _without_opener(doc, cue, speaker), speaker
@@ -122,7 +124,8 @@ def _verb_speaker(doc: RuleDoc, cue: Cue, stop: int, sentence_speaker) -> Speake
 def _scan_for_content(doc: RuleDoc, cue: Cue, embedded: set[int]) -> tuple[_Opener | None, int]:
     """The first token after the cue that opens the verb's content, within its sentence,
     and the token where the scan stopped. A cue met on the way ends the scan, unless a
-    relative clause holds it (المسؤول الذي طلب عدم نشر اسمه): then it is the clause's."""
+    relative clause or an occasion holds it (المسؤول الذي طلب عدم نشر اسمه، في مؤتمر نقله
+    التلفزيون): then it is theirs."""
     verb = cue.reading.verb
     _, last = doc.sentence_span(cue.last)
     relative = False
@@ -142,9 +145,11 @@ def _scan_for_content(doc: RuleDoc, cue: Cue, embedded: set[int]) -> tuple[_Open
                 return _Opener("that", j), j
             if _is_preposition_of(doc, doc.lexicon.verb_prepositions(verb), j) and not _that_follows(doc, j, last):
                 return _Opener("prep", j), j
-            relative |= doc.is_word(j, "mk.relative")
+            nxt = doc.next_word(j)
+            relative |= doc.is_word(j, "mk.relative") or (
+                tok.text in ("في", "خلال", "عبر") and nxt is not None and is_event(doc, nxt))
             other = doc.cue_at(j)
-            if other is not None and other.is_verb and relative:
+            if other is not None and other.is_verb and relative and not _opens_at_once(doc, other):
                 embedded.add(other.first)
             elif other is not None and other.is_verb or doc.is_word(j, "mk.clause-break"):
                 return None, j
@@ -152,6 +157,13 @@ def _scan_for_content(doc: RuleDoc, cue: Cue, embedded: set[int]) -> tuple[_Open
             relative = False
         j += 1
     return None, j
+
+
+def _opens_at_once(doc: RuleDoc, cue: Cue) -> bool:
+    """The cue's content follows it directly (يقول: "...", قائلا إن): it is a live cue."""
+    after = doc.next_token(cue.last)
+    return after is not None and (doc.tokens[after].text == ":" or doc.opens_quote(after) is not None
+                                  or doc.is_complementizer(after))
 
 
 def _that_follows(doc: RuleDoc, j: int, last: int) -> bool:
@@ -168,11 +180,16 @@ def _that_follows(doc: RuleDoc, j: int, last: int) -> bool:
     return False
 
 
-def _speech_like(doc: RuleDoc, quote: Quoted, at: int, cue: Cue) -> bool:
-    """Quote marks that hold speech: enough words, or right after a colon or the cue."""
+def _speech_like(doc: RuleDoc, quote: Quoted, at: int, cue: Cue | None) -> bool:
+    """Quote marks that hold speech: enough words, or right after a colon, or right after
+    the cue and ending the sentence (كما أضاف "...")؛ fewer words elsewhere are a name
+    or a scare quote (وأوضح "حساب المواطن" أن ...)."""
     before = doc.previous_token(at)
-    after_colon = before is not None and doc.tokens[before].text == ":"
-    return after_colon or before == cue.last or len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS
+    if len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS or (before is not None and doc.tokens[before].text == ":"):
+        return True
+    after = doc.next_token(doc.after_quote(quote, at) - 1)
+    ends = after is None or doc.tokens[after].text in TRIM
+    return cue is not None and before == cue.last and ends
 
 
 def _is_preposition_of(doc: RuleDoc, prepositions: tuple[str, ...], j: int) -> bool:
@@ -231,20 +248,46 @@ def _clause(doc: RuleDoc, first: int | None, rule: str):
         return None
     start, end = span
     quotes = [q for q in doc.quotes if start <= q.start < end]
-    if len(quotes) == 1 and quotes[0].start == start and quotes[0].end == end:
-        start, end = quotes[0].inner_start, quotes[0].inner_end  # the whole clause is quoted
+    if quotes and quotes[0].start == start and quotes[0].end <= end:
+        # the clause opens with quoted words: it runs to the end of the quoted part, and a
+        # whole-quoted clause drops its outer marks (ANNOTATION.md, mixed)
+        after = doc.next_token(doc.after_quote(quotes[0], first) - 1)
+        if quotes[0].end == end or (after is not None and doc.tokens[after].text in "،,"):
+            start, end = quotes[0].inner_start, quotes[0].inner_end
     return ("mixed" if quotes else "indirect"), start, end, rule
 
 
 def _opens_new_clause(doc: RuleDoc, j: int) -> bool:
-    """A hal cue (مؤكدًا)، a verb cue with و/ف (وأضاف)، or بحسب after a comma starts anew."""
+    """Word j starts a new clause: a hal cue (مؤكدًا)؛ a verb cue with و/ف (وأضاف) or after
+    كما، لكن (كما قال) that has content of its own; بحسب after a comma."""
+    if doc.inside_quote(j):
+        return False  # the quoted words are the speaker's, whatever they hold
+    before = doc.previous_token(j)
+    after_comma = before is not None and doc.tokens[before].text in "،,"
     cue = doc.cue_at(j)
     if cue is None or cue.first != j:
         return False
-    if cue.kind == "participle" or (cue.kind == "verb" and cue.conjoined):
+    if cue.kind == "participle":
         return True
-    before = doc.previous_token(j)
-    return cue.kind == "according" and before is not None and doc.tokens[before].text in "،,"
+    if cue.kind == "verb":
+        opener, stop = _scan_for_content(doc, cue, set())
+        if opener is None:
+            return False
+        joined = cue.conjoined or (before is not None and doc.is_word(before, "mk.clause-break"))
+        # قالت القوات ... إنها: a verb before a subject the lexicon knows is a new sentence,
+        # not the embedded الوزير أكد أن (after إن the subject comes first)
+        return joined or _names_a_speaker(doc, cue.last + 1)
+    return cue.kind == "according" and after_comma
+
+
+def _names_a_speaker(doc: RuleDoc, j: int) -> bool:
+    """Word j opens a speaker description: a role, body or title (القوات، الوزير، اللواء)."""
+    if j >= len(doc.tokens) or not doc.tokens[j].is_word:
+        return False
+    word = doc.tokens[j].text
+    bare = word[2:] if word.startswith("ال") else word
+    lexicon = doc.lexicon
+    return any(w in lexicon.role_phrases or w in lexicon.title_phrases for w in ((word,), (bare,)))
 
 
 def _trimmed(doc: RuleDoc, first: int, last: int) -> tuple[int, int] | None:
@@ -374,6 +417,8 @@ def _from_according(doc: RuleDoc, cue: Cue) -> Candidate | None:
             after = doc.next_token(after)
         if after is not None and doc.is_complementizer(after):
             after = doc.next_token(after)
+        if after is not None:
+            after = _skip_openers(doc, after, last)  # وحسب الوزارة فقد ...
         content = _clause(doc, after, "indirect.according-before")
     elif not doc.words_in(source_last + 1, last):
         span = _trimmed(doc, before, cue.first - 1)
@@ -389,7 +434,8 @@ def _from_according(doc: RuleDoc, cue: Cue) -> Candidate | None:
 
 def _ends_source(doc: RuleDoc, j: int) -> bool:
     tok = doc.tokens[j]
-    return (tok.text in ",،:؛" or doc.is_complementizer(j) or doc.opens_quote(j) is not None
+    quote = doc.opens_quote(j)
+    return (tok.text in ",،:؛" or doc.is_complementizer(j) or (quote is not None and _speech_like(doc, quote, j, None))
             or doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.clause-break")
             or (doc.cue_at(j) is not None and doc.cue_at(j).is_verb))
 

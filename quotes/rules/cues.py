@@ -135,3 +135,20 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
                             conjoined=conj, pronoun=pronoun))
         i += 1
     return cues
+
+
+def in_hal_position(tokens: list[Token], cue: Cue, lexicon: Lexicon, after_cue: bool) -> bool:
+    """A participle is a hal cue after a pause (، مؤكدًا / "..." موضحًا) or a verb (ويوضح
+    قائلًا)، or right before its content (مشيرًا إلى أن، قائلًا:); elsewhere it is an
+    adjective (لم يكن متوقعًا)."""
+    before = tokens[cue.first - 1] if cue.first else None
+    if before is None or before.kind == "newline" or not before.is_word or after_cue:
+        return True
+    after = tokens[cue.last + 1] if cue.last + 1 < len(tokens) else None
+    if after is None or after.kind == "newline":
+        return False
+    if not after.is_word:
+        return after.text == ":" or after.text in lexicon.quote_marks
+    prepositions = lexicon.verb_prepositions(cue.reading.verb)
+    return complementizer(after.text, lexicon) or after.text in prepositions \
+        or any(len(p) == 1 and after.text.startswith(p) for p in prepositions)

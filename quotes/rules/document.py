@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from quotes.lexicon import Lexicon
-from quotes.rules.cues import Cue, complementizer, find_cues
+from quotes.rules.cues import Cue, complementizer, find_cues, in_hal_position
 from quotes.rules.marks import Quoted, outermost, pair_marks
 from quotes.rules.tokens import Token, is_sentence_end, tokenize
 from quotes.text import Normalized
@@ -98,8 +98,12 @@ class RuleDoc:
     # --- words ------------------------------------------------------------------------
     @cached_property
     def cues(self) -> list[Cue]:
-        """Cues outside quote marks: words inside a quote are the speaker's, not the writer's."""
-        return [c for c in find_cues(self.tokens, self.lexicon) if not self.inside_quote(c.first)]
+        """Cues outside quote marks (words inside a quote are the speaker's, not the
+        writer's), participles only where they are hal cues."""
+        found = [c for c in find_cues(self.tokens, self.lexicon) if not self.inside_quote(c.first)]
+        verb_ends = {c.last for c in found if c.kind == "verb"}
+        return [c for c in found if c.kind != "participle"
+                or in_hal_position(self.tokens, c, self.lexicon, after_cue=c.first - 1 in verb_ends)]
 
     @cached_property
     def _cue_by_token(self) -> dict[int, Cue]:
