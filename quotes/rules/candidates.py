@@ -115,10 +115,22 @@ def _verb_speaker(doc: RuleDoc, cue: Cue, stop: int, sentence_speaker) -> Speake
     if cue.kind == "participle":
         return _speaker_when_unsaid(doc, cue, sentence_speaker)
     region = _speaker_after(doc, cue, cue.last + 1, stop - 1)
+    if region is None and _impersonal(doc, cue):
+        return None
     verb = cue.reading.verb
     if region and not cue.conjoined and ("object" in verb.takes or verb.prepositions):
         region = _subject_before(doc, cue) or region
     return region or _speaker_when_unsaid(doc, cue, sentence_speaker)
+
+
+def _impersonal(doc: RuleDoc, cue: Cue) -> bool:
+    """يذكر أن، يشار إلى أن opening a sentence with no subject: the passive the writer uses
+    for an aside (it is mentioned that), with no source to attribute."""
+    r = cue.reading
+    if cue.conjoined or r.aspect != "imperfect" or (r.person, r.gender, r.number) != (3, "m", "sg"):
+        return False
+    start, _ = doc.sentence_span(cue.first)
+    return not doc.words_in(_skip_openers(doc, start, cue.first - 1), cue.first - 1)
 
 
 def _scan_for_content(doc: RuleDoc, cue: Cue, embedded: set[int]) -> tuple[_Opener | None, int]:
@@ -241,7 +253,7 @@ def _clause(doc: RuleDoc, first: int | None, rule: str):
     _, last = doc.sentence_span(first)
     for j in range(first + 1, last + 1):
         if _opens_new_clause(doc, j):
-            last = j - 1
+            last = j - 2 if doc.is_word(j - 1, "mk.clause-break") else j - 1  # ... كما قال
             break
     span = _trimmed(doc, first, last)
     if span is None:

@@ -136,8 +136,13 @@ class RuleDoc:
         return after is not None and self.tokens[after].text.startswith("ال")
 
     def is_complementizer(self, i: int) -> bool:
+        """أن، إن، بأن (and with a pronoun) opening a clause; not the أن of a conjunction
+        (بعد أن، إلا أن، حيث إن)."""
         tok = self.tokens[i]
-        return tok.is_word and complementizer(tok.text, self.lexicon)
+        if not tok.is_word or not complementizer(tok.text, self.lexicon):
+            return False
+        before = self.previous_word(i)
+        return before is None or before != i - 1 or not self.is_word(before, "mk.conjunction-before-an")
 
     def words_in(self, first: int, last: int) -> list[Token]:
         return [t for t in self.tokens[first:last + 1] if t.is_word]

@@ -29,17 +29,22 @@ def speaker_bounds(doc: RuleDoc, first: int, last: int, lead: bool = True) -> tu
 
 
 def _skip_leading(doc: RuleDoc, first: int, last: int) -> int:
-    """Pass over an addressee (لـ«اليوم»، للصحفيين) or time (أمس، اليوم) before the speaker."""
+    """Pass over an addressee (لـ«اليوم»، للصحفيين) or time (أمس، اليوم) before the speaker;
+    a name in quote marks there is the speaker's (وأوضح "حساب المواطن")."""
     j = first
     while j <= last:
         tok = doc.tokens[j]
+        if doc.opens_quote(j):
+            return j  # a name in quote marks (وأوضح "حساب المواطن" أن)
         if not tok.is_word:
-            quote = doc.opens_quote(j)
-            j = doc.after_quote(quote, j) if quote else j + 1
+            j += 1
         elif doc.is_word(j, "mk.adjunct"):
             j += 1
-        elif tok.text.startswith("ل") and not doc.is_preposition(j):  # لـ، لرويترز، للصحفيين
+        elif tok.text.startswith("ل") and not doc.is_preposition(j):  # لـ، لرويترز، لمجلة "..."
             j += 1
+            quote = doc.opens_quote(j) if j <= last else None
+            if quote:
+                j = doc.after_quote(quote, j)
         else:
             return j
     return j

@@ -113,3 +113,43 @@ def test_addressee_and_occasion_are_not_the_speaker(candidates):
     assert candidates(text)[0][3] == "الباحثة ليلى حسن"
     text = "وقال رئيس الوزراء في مؤتمر صحفي إن الحكومة ستخفض الضرائب."
     assert candidates(text)[0][3] == "رئيس الوزراء"
+
+
+def test_a_participle_used_as_an_adjective_is_not_a_cue(candidates):
+    text = "وقال الوزير إن حجم الضرر لم يكن متوقعا، خاصة في القرى الجنوبية."
+    assert candidates(text) == [("indirect", "حجم الضرر لم يكن متوقعا، خاصة في القرى الجنوبية", "وقال", "الوزير")]
+
+
+def test_kama_qala_opens_a_second_quote(candidates):
+    text = "وأكد الوزير أن المشروع سينتهي قريبا كما قال إن التمويل متوفر."
+    assert [c[1] for c in candidates(text)] == ["المشروع سينتهي قريبا", "التمويل متوفر"]
+
+
+def test_the_an_of_a_conjunction_opens_no_clause(candidates):
+    # بعد أن: "after", not "that"
+    assert candidates("وقضى الرئيس في الحكم عشرين عاما قبل أن يتنحى العام الماضي.") == []
+
+
+def test_an_impersonal_passive_has_no_source(candidates):
+    assert candidates("يذكر أن المدينة شهدت فيضانات مماثلة قبل عامين.") == []
+    assert candidates("ويقول إن المدينة شهدت فيضانات مماثلة قبل عامين.")[0][3] is None  # implied, not impersonal
+
+
+def test_a_cue_inside_an_occasion_belongs_to_it(candidates):
+    text = "وقال وزير الصحة في مؤتمر صحفي نقله التلفزيون: إن الإصابات تراجعت."
+    assert candidates(text) == [("indirect", "الإصابات تراجعت", "وقال", "وزير الصحة")]
+
+
+def test_relay_verb_without_its_source_is_not_a_cue(candidates):
+    # نقل without عن: "moved (the wounded)"
+    assert candidates("ونقل المسعفون الجرحى إلى المستشفى وأنه لا توجد وفيات.") == []
+
+
+def test_a_clause_opening_with_quoted_words_ends_with_them(candidates):
+    text = 'وقال المتحدث إن "جماعة مجهولة تبنت الهجوم"، في إشارة إلى تنظيم محلي.'
+    assert candidates(text) == [("mixed", "جماعة مجهولة تبنت الهجوم", "وقال", "المتحدث")]
+
+
+def test_a_quoted_name_right_after_the_cue_is_the_speaker(candidates):
+    text = 'وأوضح "صندوق التنمية" أن القروض ستصرف الشهر المقبل.'
+    assert candidates(text) == [("indirect", "القروض ستصرف الشهر المقبل", "وأوضح", '"صندوق التنمية"')]
