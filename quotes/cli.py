@@ -23,14 +23,18 @@ def main():
 @click.option("--jsonl", is_flag=True, help="One JSON document a line, even for a single input.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (not with JSON Lines).")
 @click.option("--explain", is_flag=True, help="Add the ids of the rules behind each quote.")
-def extract(files, jsonl, pretty, explain):
+@click.option("--backend", type=click.Choice(["stanza", "rules"]), default="stanza", show_default=True,
+              help="Who decides the speaker: the Stanza parse (rules as fallback) or the rules alone.")
+@click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
+              help="A Stanza model directory (default: official Arabic models if present, else the shipped ones).")
+def extract(files, jsonl, pretty, explain, backend, model_dir):
     """Extract quotes from FILES (- reads standard input).
 
     One input gives one JSON document; several give JSON Lines, one line each, in order.
     A document that cannot be read is reported on stderr, its line carries the error,
     and the exit code is 1.
     """
-    extractor = Extractor()
+    extractor = Extractor(backend=backend, model_dir=model_dir)
     lines = jsonl or len(files) > 1
     failed = False
     for name in files:

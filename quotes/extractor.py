@@ -7,23 +7,37 @@ from quotes.lexicon import Lexicon, load_lexicon
 from quotes.models import Cue, Entity, Quote, QuoteDocument, Speaker, Span
 from quotes.resolve.entities import Entity as SourceEntity
 from quotes.resolve.rules import Attribution, RulesResolver
+from quotes.resolve.syntax import StanzaResolver
 from quotes.rules.candidates import find_candidates
 from quotes.rules.document import RuleDoc
 from quotes.text import Normalized
 
-Backend = Literal["rules"]
+Backend = Literal["stanza", "rules"]
+BACKENDS = ("stanza", "rules")
 
 
 class Extractor:
-    """A reusable extractor: load the lexicons (and models) once, extract many texts."""
+    """A reusable extractor: load the lexicons and the Stanza pipeline once, extract many texts.
 
-    def __init__(self, backend: Backend = "rules"):
-        if backend != "rules":
-            raise ValueError(f"unknown backend {backend!r}; use 'rules'")
+    backend "stanza" (default): speakers from the dependency parse and NER, the rules as
+    fallback; "rules": the rule engine alone, no model. `model_dir` points at a model
+    directory (else QUOTES_MODEL_DIR, the official Stanza models, the shipped ones).
+    """
+
+    def __init__(self, backend: Backend = "stanza", model_dir: str | None = None):
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         self.backend = backend
         self.lexicon: Lexicon = load_lexicon()
-        self.resolver = RulesResolver()
         self.model: str | None = None
+        if backend == "stanza":
+            from quotes.nlp import load_pipeline, resolve_model
+
+            source = resolve_model(model_dir)
+            self.model = source.name
+            self.resolver = StanzaResolver(load_pipeline(source))
+        else:
+            self.resolver = RulesResolver()
 
     def extract(self, text: str, document: str | None = None) -> QuoteDocument:
         """Every quote of `text` with its speaker; spans index `text` as given."""

@@ -9,6 +9,9 @@ SENTENCE = 'وقال المتحدث باسم الوزارة أحمد فريد: "
 
 
 def run(*args, input=None):
+    """`quotes ARGS` with the rules backend (the Stanza backend has tests of its own)."""
+    if args and args[0] == "extract":
+        args = ("extract", "--backend", "rules", *args[1:])
     return CliRunner().invoke(main, list(args), input=input)
 
 
@@ -61,8 +64,7 @@ def test_bad_inputs_are_named_on_stderr_and_the_rest_still_run(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     missing = tmp_path / "missing.txt"
-    result = CliRunner().invoke(
-        main, ["extract", str(missing), str(binary), str(good), str(latin), str(empty)])
+    result = run("extract", str(missing), str(binary), str(good), str(latin), str(empty))
     assert result.exit_code == 1
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [bool(d["errors"]) for d in lines] == [True, True, False, True, True]

@@ -12,7 +12,7 @@ from quotes.evaluate import load_many, score, text_loader
 
 @pytest.fixture(scope="module")
 def extractor():
-    return Extractor()
+    return Extractor(backend="rules")
 
 
 def check_offsets(doc, text):

@@ -4,14 +4,16 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-import quotes
+from quotes import Extractor
 from quotes.models import QuoteDocument, Span
+
+RULES = Extractor(backend="rules")
 
 SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "schema-v1.json"
 
 
 def test_serialises_to_schema_v1_with_arabic_as_is():
-    doc = quotes.extract('وقال الوزير سامر علوان: "نحن مستعدون للحوار".', "d1")
+    doc = RULES.extract('وقال الوزير سامر علوان: "نحن مستعدون للحوار".', "d1")
     data = json.loads(doc.to_json())
     assert list(data) == ["schema_version", "document", "backend", "model", "quotes", "entities", "errors"]
     q = data["quotes"][0]
@@ -22,7 +24,7 @@ def test_serialises_to_schema_v1_with_arabic_as_is():
 
 
 def test_explain_adds_rule_ids():
-    doc = quotes.extract('وقال الوزير: "نحن مستعدون للحوار".')
+    doc = RULES.extract('وقال الوزير: "نحن مستعدون للحوار".')
     assert json.loads(doc.to_json(explain=True))["quotes"][0]["explain"] == [
         "say.qaal", "direct.colon-quote", "rules.after_cue"]
 

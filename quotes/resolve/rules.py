@@ -8,7 +8,6 @@ agrees with the cue in gender and number, or whoever opened the sentence before.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from quotes.rules.candidates import Candidate
@@ -75,7 +74,7 @@ class RulesResolver:
             if mention.name is not None and (mention.role or mention.titles):
                 table.add(mention)  # the text says who holds what
         said = [self._said(doc, table, c) for c in candidates]
-        implied = _Implied(doc, table, around, candidates)
+        implied = Implied(doc, table, around, candidates)
         done: list[Attribution] = []
         for candidate, (mention, entity) in zip(candidates, said):
             how = candidate.speaker.how
@@ -83,7 +82,7 @@ class RulesResolver:
                 entity = implied.speaker(candidate, done)
                 how = "implied"
             elif mention.kind == "document":
-                entity = _issuer(doc, mention, done) or entity
+                entity = issuer(doc, mention, done) or entity
             done.append(Attribution(candidate, mention, entity, f"rules.{how}", confidence(candidate, how)))
         return done, table
 
@@ -99,7 +98,7 @@ class RulesResolver:
         return mention, entity
 
 
-def _issuer(doc: RuleDoc, mention: Mention, done: list[Attribution]) -> Entity | None:
+def issuer(doc: RuleDoc, mention: Mention, done: list[Attribution]) -> Entity | None:
     """البيان، التقرير alone: the statement a speaker gave before (وقال شنايدمان في بيان ...
     وأضاف البيان): its words are that speaker's."""
     words = doc.text[mention.span[0]:mention.span[1]].split()
@@ -115,14 +114,13 @@ def _issuer(doc: RuleDoc, mention: Mention, done: list[Attribution]) -> Entity |
     return None
 
 
-class _Implied:
+class Implied:
     """Who an implied subject is: someone named earlier in the sentence, the latest
     speaker who agrees, or the subject of the sentence before."""
 
     def __init__(self, doc: RuleDoc, table: EntityTable, around: list[Mention], candidates: list[Candidate]):
         self.doc = doc
         self.table = table
-        self.starts = [t.start for t in doc.tokens]
         claimed = [(c.start, c.end) for c in candidates]
         self.mentions = sorted(
             (m for m in around + self._names(table) if not any(s <= m.span[0] < e for s, e in claimed)),
@@ -135,7 +133,7 @@ class _Implied:
                 if t.is_word and t.text in surnames and not self.doc.inside_quote(t.index)]
 
     def _sentence(self, offset: int) -> int:
-        return self.doc.sentence_of[bisect_right(self.starts, offset) - 1]
+        return self.doc.sentence_of[self.doc.token_range(offset, offset + 1)[0]]
 
     def speaker(self, candidate: Candidate, done: list[Attribution]) -> Entity | None:
         feminine, plural = agreement(candidate)

@@ -1,6 +1,7 @@
 """The rules' view of one text: tokens, paired quotes, sentences and cues."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -143,6 +144,16 @@ class RuleDoc:
             return False
         before = self.previous_word(i)
         return before is None or before != i - 1 or not self.is_word(before, "mk.conjunction-before-an")
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """First and last token index of the tokens covering [start, end)."""
+        first = max(bisect_right(self._starts, start) - 1, 0)
+        last = max(bisect_left(self._starts, end) - 1, first)
+        return first, last
 
     def words_in(self, first: int, last: int) -> list[Token]:
         return [t for t in self.tokens[first:last + 1] if t.is_word]

@@ -1,9 +1,11 @@
 """Speakers linked across the document, through the whole extractor."""
-import quotes
+from quotes import Extractor
+
+RULES = Extractor(backend="rules")
 
 
 def speakers(text):
-    return [(q.speaker.name, q.speaker.role) for q in quotes.extract(text).quotes]
+    return [(q.speaker.name, q.speaker.role) for q in RULES.extract(text).quotes]
 
 
 def test_surname_links_to_the_full_name_and_role():

@@ -1,0 +1,184 @@
+"""The Stanza resolver: the speaker from the dependency parse, the name from NER.
+
+For a verb cue the speaker is its subject (nsubj, nsubj:pass) with the words that hang on
+it (flat names, nmod and amod modifiers, appositions); a hal participle (قائلًا، مؤكدًا)
+or a verb joined to another takes the subject of the verb it hangs on; relayed speech
+(نقلت الوكالة عن الوزير) takes the object of عن. The phrase found is read into role,
+titles and name by the lexicons (quotes.resolve.mentions), and NER's PER span, where it
+falls inside, decides the name. Where the parse gives nothing usable the rules decide,
+and the attribution says so (method "rules.*", lower confidence).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quotes.resolve.entities import EntityTable
+from quotes.resolve.mentions import Mention, analyse, people
+from quotes.resolve.rules import Attribution, Implied, confidence, issuer, note_agreement
+from quotes.resolve.tree import Tree, Word
+from quotes.rules.candidates import MIN_SPEECH_WORDS, Candidate
+from quotes.rules.document import RuleDoc
+
+SUBJECT_RELATIONS = ("nsubj", "csubj")
+CLIMB_RELATIONS = frozenset({"advcl", "acl", "xcomp", "conj", "parataxis", "ccomp"})
+MAX_CLIMB = 3
+PARSE_CONFIDENCE = 0.95  # a subject the parse gives, against the rules' own (SPEAKER_CONFIDENCE)
+FALLBACK_PENALTY = 0.9  # the rules decided because the parse gave nothing usable
+
+
+class StanzaResolver:
+    """Speakers from a Stanza parse of the document, the rules as fallback."""
+
+    name = "stanza"
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+
+    def resolve(self, doc: RuleDoc, candidates: list[Candidate]):
+        """Parse the normalised text (the rule engine's offsets) and resolve every candidate."""
+        from quotes.nlp import parse
+
+        return self.resolve_parsed(doc, candidates, Tree(parse(doc.text, self.pipeline)))
+
+    def resolve_parsed(self, doc: RuleDoc, candidates: list[Candidate], tree: Tree):
+        """Resolve with a parse already made (tests build one from CoNLL-U)."""
+        table = EntityTable(doc.text)
+        around = people(doc) + [_person(doc, span) for span in tree.persons if not _quoted(doc, span)]
+        for mention in around:
+            if mention.name is not None and (mention.role or mention.titles):
+                table.add(mention)
+        for mention in around:
+            if mention.name is not None and not (mention.role or mention.titles):
+                table.add(mention)  # a name NER found: surnames can find it
+        said = [self._said(doc, tree, table, c) for c in candidates]
+        implied = Implied(doc, table, around, candidates)
+        done: list[Attribution] = []
+        for candidate, (mention, entity, method) in zip(candidates, said):
+            if mention is None:
+                entity = implied.speaker(candidate, done)
+            elif mention.kind == "document":
+                entity = issuer(doc, mention, done) or entity
+            how = method.split(".", 1)[1] if method.startswith("rules.") else candidate.speaker.how
+            score = confidence(candidate, how if mention is not None else "implied")
+            score = round(min(1.0, score * (PARSE_CONFIDENCE / 0.9) if method.startswith("stanza.")
+                              else score * FALLBACK_PENALTY), 3)
+            done.append(Attribution(candidate, mention, entity, method, score))
+        return done, table
+
+    def _said(self, doc: RuleDoc, tree: Tree, table: EntityTable, candidate: Candidate):
+        """(mention, entity, method) of the speaker the text names, or Nones if implied."""
+        span, method = self._from_parse(doc, tree, candidate)
+        hint = candidate.speaker
+        if span is not None:
+            first, last = doc.token_range(*span)
+            mention = analyse(doc, first, last)
+        elif hint.first is not None:
+            mention, method = analyse(doc, hint.first, hint.last, hint.skip), f"rules.{hint.how}"
+        else:
+            return None, None, f"rules.{hint.how}"
+        mention = _named(doc, tree, mention)
+        entity = table.add(mention, speaks=True)
+        note_agreement(entity, candidate)
+        return mention, entity, method
+
+    def _from_parse(self, doc: RuleDoc, tree: Tree, candidate: Candidate):
+        """(span, method) of the speaker phrase the parse gives, or (None, fallback method)."""
+        cue = candidate.cue
+        if cue is None or not cue.is_verb:
+            return None, ""
+        word = _cue_word(tree, cue.start, cue.end)
+        if word is None:
+            return None, ""
+        source = cue.reading.verb.source_after
+        subject = _source_of(tree, word, source) if source else None
+        subject = subject or _subject(tree, word)
+        if subject is None or subject.upos == "PRON":
+            return None, ""
+        span = tree.span(subject)
+        if _inside_content(span, candidate) or _quoted(doc, span):
+            return None, ""
+        return span, "stanza.subject"
+
+
+def _cue_word(tree: Tree, start: int, end: int) -> Word | None:
+    """The word of a cue token that is the verb (و+قال -> قال, اعتبر+ها -> اعتبر)."""
+    words = [w for w in tree.words_at(start, end) if w.upos not in ("CCONJ", "ADP", "PRON", "PUNCT", "PART")]
+    if not words:
+        return None
+    return next((w for w in words if w.upos == "VERB"), max(words, key=lambda w: w.end - w.start))
+
+
+def _subject(tree: Tree, word: Word) -> Word | None:
+    """The subject of `word`, or of the verb it hangs on (قائلًا -> علق -> المندوب)."""
+    for _ in range(MAX_CLIMB + 1):
+        subjects = tree.children(word, *SUBJECT_RELATIONS)
+        if subjects:
+            return subjects[0]
+        head = tree.head_of(word)
+        if head is None or word.relation not in CLIMB_RELATIONS:
+            return None
+        word = head
+    return None
+
+
+def _source_of(tree: Tree, word: Word, preposition: str) -> Word | None:
+    """نقلت الوكالة عن الوزير: the dependent of the verb marked by عن."""
+    for child in tree.children(word, "obl", "nmod"):
+        if any(c.text == preposition for c in tree.children(child, "case")):
+            return child
+    return None
+
+
+def _inside_content(span: tuple[int, int], candidate: Candidate) -> bool:
+    return candidate.start <= span[0] < candidate.end
+
+
+def _quoted(doc: RuleDoc, span: tuple[int, int]) -> bool:
+    """The span starts inside quoted speech (a name in quote marks does not count)."""
+    first, _ = doc.token_range(*span)
+    quote = doc.quote_of(first)
+    return quote is not None and doc.inside_quote(first) and len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS
+
+
+def _person(doc: RuleDoc, span: tuple[int, int]) -> Mention:
+    return Mention(span, "person", name=span)
+
+
+def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
+    """NER decides the name: a PER span inside the mention is the name (its role is cut
+    before it); a name the rules read where NER sees no person and the tagger no proper
+    noun is dropped (أكد المتحدث إحباط ...)."""
+    start, end = mention.span
+    persons = [p for p in tree.persons if start <= p[0] and p[1] <= end]
+    if persons:
+        name = _without_titles(doc, mention, persons[-1])
+        role = mention.role
+        if role is not None and role[1] > name[0]:
+            role = (role[0], name[0]) if role[0] < name[0] else None
+            role = _trim(doc, role)
+        return replace(mention, kind="person", name=name, role=role)
+    if mention.name is not None and mention.text_override is None:
+        words = tree.words_at(*mention.name)
+        if words and not any(w.upos in ("PROPN", "X") for w in words):
+            kind = mention.kind if mention.head is not None else "anonymous"
+            return replace(mention, name=None, kind=kind if kind != "unknown" else "anonymous",
+                           role=mention.role or mention.name)
+    return mention
+
+
+def _without_titles(doc: RuleDoc, mention: Mention, name: tuple[int, int]) -> tuple[int, int]:
+    """A PER span that swallowed a title (اللواء محمد باقري) starts after it."""
+    first, last = doc.token_range(*name)
+    words = [t for t in doc.words_in(first, last)
+             if not any(t_start <= t.start < t_end for t_start, t_end in mention.titles)]
+    return (words[0].start, name[1]) if words else name
+
+
+def _trim(doc: RuleDoc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    text = doc.text[span[0]:span[1]]
+    stripped = text.rstrip(" ،,")
+    if not stripped.strip():
+        return None
+    return span[0], span[0] + len(stripped)

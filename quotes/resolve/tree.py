@@ -1,0 +1,95 @@
+"""A Stanza parse seen from the resolver: words with offsets, their heads and children.
+
+Offsets index the text that was parsed (the normalised text, as the rule engine's). A
+multi-word token such as و+قال carries offsets on the token: its words share them unless
+Stanza could place each word inside it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from stanza.models.common.doc import Document
+
+# Dependents that belong to a speaker mention: its name, modifiers and appositions.
+MENTION_RELATIONS = frozenset({"flat", "flat:name", "flat:foreign", "nmod", "nmod:poss", "amod", "appos",
+                               "compound", "det", "nummod", "case", "fixed", "punct"})
+
+
+@dataclass(frozen=True)
+class Word:
+    sentence: int
+    id: int
+    text: str
+    lemma: str
+    upos: str
+    feats: dict[str, str]
+    head: int  # 0 for the root
+    deprel: str
+    start: int
+    end: int
+
+    @property
+    def relation(self) -> str:
+        """The main relation, without its subtype (nsubj:pass -> nsubj)."""
+        return self.deprel.split(":")[0]
+
+
+def _feats(raw: str | None) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in raw.split("|")) if raw else {}
+
+
+class Tree:
+    """Every word of a parsed document, indexed by sentence, id and character offset."""
+
+    def __init__(self, doc: Document):
+        self.sentences: list[list[Word]] = []
+        for s_index, sentence in enumerate(doc.sentences):
+            words = []
+            for token in sentence.tokens:
+                for word in token.words:
+                    placed = word.start_char is not None and word.end_char is not None
+                    start, end = (word.start_char, word.end_char) if placed else (token.start_char, token.end_char)
+                    words.append(Word(s_index, word.id, word.text, word.lemma or word.text, word.upos or "X",
+                                      _feats(word.feats), word.head or 0, word.deprel or "dep", start, end))
+            self.sentences.append(words)
+        self._children = {(s, w.id): [c for c in words if c.head == w.id]
+                          for s, words in enumerate(self.sentences) for w in words}
+        self._all = [w for words in self.sentences for w in words]
+        self._starts = [w.start for w in self._all]
+        self.persons = [(e.start_char, e.end_char) for e in doc.ents if e.type == "PER"]
+
+    def words_at(self, start: int, end: int) -> list[Word]:
+        """The words whose offsets fall within [start, end)."""
+        i = bisect_right(self._starts, start) - 1
+        found = []
+        for w in self._all[max(i, 0):]:
+            if w.start >= end:
+                break
+            if w.end > start:
+                found.append(w)
+        return found
+
+    def head_of(self, word: Word) -> Word | None:
+        return self.sentences[word.sentence][word.head - 1] if word.head else None
+
+    def children(self, word: Word, *relations: str) -> list[Word]:
+        kids = self._children[(word.sentence, word.id)]
+        return [c for c in kids if not relations or c.relation in relations or c.deprel in relations]
+
+    def span(self, word: Word, relations: frozenset[str] = MENTION_RELATIONS) -> tuple[int, int]:
+        """The character span of `word` and its dependents through `relations`, edge
+        punctuation left out."""
+        members = [word]
+        stack = [word]
+        while stack:
+            for child in self.children(stack.pop()):
+                if child.deprel in relations or child.relation in relations:
+                    members.append(child)
+                    stack.append(child)
+        members.sort(key=lambda w: w.start)
+        while len(members) > 1 and members[-1].upos == "PUNCT":
+            members.pop()
+        while len(members) > 1 and members[0].upos == "PUNCT":
+            members.pop(0)
+        return members[0].start, members[-1].end
