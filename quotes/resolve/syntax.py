@@ -43,7 +43,8 @@ class StanzaResolver:
     def resolve_parsed(self, doc: RuleDoc, candidates: list[Candidate], tree: Tree):
         """Resolve with a parse already made (tests build one from CoNLL-U)."""
         table = EntityTable(doc.text)
-        around = people(doc) + [_person(doc, span) for span in tree.persons if not _quoted(doc, span)]
+        around = [_parsed_phrase(doc, tree, m) for m in people(doc)]
+        around += [_person(doc, span) for span in tree.persons if not _quoted(doc, span)]
         for mention in around:
             if mention.name is not None and (mention.role or mention.titles):
                 table.add(mention)
@@ -98,6 +99,18 @@ class StanzaResolver:
         if _inside_content(span, candidate) or _quoted(doc, span):
             return None, ""
         return span, "stanza.subject"
+
+
+def _parsed_phrase(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
+    """A role or title phrase the rules found, cut to the noun phrase the parse gives its
+    head (المندوب الروسي، not المندوب الروسي على زيارة الوزير), its name from NER."""
+    heads = tree.words_at(mention.span[0], mention.span[0] + 1)
+    if heads:
+        start, end = tree.span(heads[-1])
+        if mention.span[0] <= start and end < mention.span[1]:
+            first, last = doc.token_range(mention.span[0], end)
+            mention = analyse(doc, first, last)
+    return _named(doc, tree, mention)
 
 
 def _cue_word(tree: Tree, start: int, end: int) -> Word | None:

@@ -83,7 +83,10 @@ class Tree:
         members = [word]
         stack = [word]
         while stack:
-            for child in self.children(stack.pop()):
+            parent = stack.pop()
+            for child in self.children(parent):
+                if parent is word and child.relation == "case":
+                    continue  # عن الوزير: the preposition is the verb's, not the mention's
                 if child.deprel in relations or child.relation in relations:
                     members.append(child)
                     stack.append(child)

@@ -1,0 +1,60 @@
+"""The Stanza resolver on parses written out in CoNLL-U (fixtures/parses): each test
+names exactly the tree it handles, no model needed."""
+from pathlib import Path
+
+import pytest
+from stanza.utils.conll import CoNLL
+
+from quotes.resolve.syntax import StanzaResolver
+from quotes.resolve.tree import Tree
+from quotes.rules.candidates import find_candidates
+from quotes.rules.document import RuleDoc
+from quotes.text import Normalized
+
+PARSES = Path(__file__).resolve().parents[2] / "fixtures" / "parses"
+
+
+def parse(name: str, persons: tuple[str, ...] = ()):
+    """The CoNLL-U fixture as a Stanza Document, with NER PER tags on the given tokens."""
+    doc = CoNLL.conll2doc(input_file=str(PARSES / name), reconstruct_text=True)
+    tokens = [t for s in doc.sentences for t in s.tokens]
+    for token in tokens:
+        token.ner = "O"
+    for person in persons:
+        words = person.split()
+        for i in range(len(tokens) - len(words) + 1):
+            if [t.text for t in tokens[i:i + len(words)]] == words:
+                tags = ["S-PER"] if len(words) == 1 else ["B-PER"] + ["I-PER"] * (len(words) - 2) + ["E-PER"]
+                for token, tag in zip(tokens[i:i + len(words)], tags):
+                    token.ner = tag
+    doc.build_ents()
+    return doc
+
+
+def resolve(doc, lexicon):
+    norm = Normalized.of(doc.text)
+    rules = RuleDoc.of(norm, lexicon)
+    attributions, _ = StanzaResolver(pipeline=None).resolve_parsed(rules, find_candidates(rules), Tree(doc))
+    text = lambda span: None if span is None else norm.text[span[0]:span[1]]
+    return [(a.method, a.entity.name if a.entity else None, a.entity and a.entity.role and a.entity.role[0],
+             text(a.mention.span) if a.mention else None) for a in attributions]
+
+
+def test_hal_participle_takes_the_subject_of_its_verb_not_a_name_in_between(lexicon):
+    found = resolve(parse("hal-participle.conllu", persons=("شويغو",)), lexicon)
+    assert found == [("stanza.subject", None, "المندوب الروسي", "المندوب الروسي")]
+
+
+def test_ner_decides_the_name_and_the_title_stays_out(lexicon):
+    found = resolve(parse("title-name.conllu", persons=("محمد باقري",)), lexicon)
+    assert found == [("stanza.subject", "محمد باقري", None, "اللواء محمد باقري")]
+
+
+def test_a_verb_joined_to_another_takes_its_subject(lexicon):
+    found = resolve(parse("conjoined-verb.conllu"), lexicon)
+    assert found == [("stanza.subject", None, "زوجة المنتج", "زوجة المنتج")]
+
+
+def test_relayed_speech_belongs_to_the_object_of_an(lexicon):
+    found = resolve(parse("relayed.conllu"), lexicon)
+    assert found == [("stanza.subject", None, "وزير النفط", "وزير النفط")]
