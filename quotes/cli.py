@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 
 import click
 
+from quotes.batch import run
 from quotes.evaluate import load_many, score, text_loader
-from quotes.extractor import Extractor
-from quotes.inputs import InputError, read_path, read_stream
+from quotes.inputs import documents, expand
 from quotes.models import QuoteDocument
+from quotes.output import WRITERS
+from quotes.progress import Progress
 
 
 @click.group()
@@ -19,35 +22,72 @@ def main():
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
-@click.option("--jsonl", is_flag=True, help="One JSON document a line, even for a single input.")
-@click.option("--pretty", is_flag=True, help="Indent the JSON (not with JSON Lines).")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help='text: each file (or -) is one document, folders give their *.txt; '
+                   'jsonl: one {"id": ..., "text": ...} a line.')
+@click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "csv"]),
+              help="Output format (default: json for one text document, jsonl otherwise).")
+@click.option("--jsonl", is_flag=True, help="Same as --format jsonl.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON (single-document json only).")
 @click.option("--explain", is_flag=True, help="Add the ids of the rules behind each quote.")
 @click.option("--backend", type=click.Choice(["stanza", "rules"]), default="stanza", show_default=True,
               help="Who decides the speaker: the Stanza parse (rules as fallback) or the rules alone.")
 @click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
               help="A Stanza model directory (default: official Arabic models if present, else the shipped ones).")
-def extract(files, jsonl, pretty, explain, backend, model_dir):
-    """Extract quotes from FILES (- reads standard input).
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes, each with its own pipeline.")
+@click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
+              help="Documents per batch handed to a worker and to the pipeline.")
+@click.option("--quiet", is_flag=True, help="No progress line on stderr.")
+def extract(sources, input_format, output_format, jsonl, pretty, explain, backend, model_dir, workers,
+            batch_size, quiet):
+    """Extract quotes from SOURCES: files, folders, or - for standard input.
 
-    One input gives one JSON document; several give JSON Lines, one line each, in order.
-    A document that cannot be read is reported on stderr, its line carries the error,
-    and the exit code is 1.
+    Output goes to stdout, one document per input in input order. A document that cannot
+    be read is named on stderr, its output carries the error, the rest still run, and
+    the exit code is 1; Ctrl-C stops after a whole line (exit code 130).
     """
-    extractor = Extractor(backend=backend, model_dir=model_dir)
-    lines = jsonl or len(files) > 1
+    paths = expand(sources) if input_format == "text" else list(sources)
+    single = input_format == "text" and len(paths) == 1
+    output_format = output_format or ("jsonl" if jsonl or not single else "json")
+    writer = WRITERS[output_format](sys.stdout, explain=explain, pretty=pretty)
+    progress = Progress(len(paths) if input_format == "text" else None, enabled=not quiet)
+    results = run(documents(paths, input_format), backend, model_dir, workers, batch_size)
+    sys.exit(_write_all(results, writer, progress))
+
+
+def _write_all(results, writer, progress) -> int:
+    """Write every result; the exit code: 0, 1 if a document failed, 130 if interrupted.
+    Ctrl-C is honoured between documents, never inside a line."""
+    state = {"writing": False, "stop": False}
+
+    def on_interrupt(signum, frame):
+        if not state["writing"]:
+            raise KeyboardInterrupt
+        state["stop"] = True
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     failed = False
-    for name in files:
-        try:
-            doc = read_stream(sys.stdin.buffer) if name == "-" else read_path(name)
-            result = extractor.extract(doc.text, doc.id)
-        except InputError as err:
-            click.echo(f"quotes: {err}", err=True)
-            failed = True
-            result = QuoteDocument(document=name, backend=extractor.backend, model=extractor.model,
-                                   errors=[str(err)])
-        click.echo(result.to_json(explain=explain, indent=2 if pretty and not lines else None))
-    sys.exit(1 if failed else 0)
+    try:
+        for doc in results:
+            state["writing"] = True
+            writer.write(doc)
+            state["writing"] = False
+            for error in doc.errors:
+                click.echo(f"quotes: {error}", err=True)
+            failed |= bool(doc.errors)
+            progress.advance()
+            if state["stop"]:
+                raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo(f"quotes: interrupted after {progress.done} documents; every line written is whole", err=True)
+        return 130
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    progress.close()
+    return 1 if failed else 0
 
 
 @main.command("eval")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from quotes.inputs import Document
 from quotes.lexicon import Lexicon, load_lexicon
 from quotes.models import Cue, Entity, Quote, QuoteDocument, Speaker, Span
 from quotes.resolve.entities import Entity as SourceEntity
@@ -38,6 +39,21 @@ class Extractor:
             self.resolver = StanzaResolver(load_pipeline(source))
         else:
             self.resolver = RulesResolver()
+
+    def extract_documents(self, docs: list[Document]) -> list[QuoteDocument]:
+        """One QuoteDocument per input, in order; an unreadable document, or one the
+        extractor fails on, comes back with `errors` filled and no quotes."""
+        return [self._guarded(doc) for doc in docs]
+
+    def _guarded(self, doc: Document) -> QuoteDocument:
+        if doc.error is None:
+            try:
+                return self.extract(doc.text, doc.id)
+            except Exception as err:  # one bad document never stops a batch
+                error = f"{doc.id}: extraction failed ({type(err).__name__}: {err})"
+        else:
+            error = doc.error
+        return QuoteDocument(document=doc.id, backend=self.backend, model=self.model, errors=[error])
 
     def extract(self, text: str, document: str | None = None) -> QuoteDocument:
         """Every quote of `text` with its speaker; spans index `text` as given."""

@@ -89,3 +89,49 @@ def test_eval_scores_with_a_breakdown(tmp_path):
 def test_schema_prints_json_schema():
     schema = json.loads(run("schema").output)
     assert schema["title"] == "QuoteDocument"
+
+
+def test_folders_are_read_recursively_in_order_and_csv_parses(tmp_path):
+    import csv
+    import io
+
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "b" / "c.txt").write_text("وقالت الوزيرة هدى سالم إن الامتحانات ستبدأ غدا.", encoding="utf-8")
+    (tmp_path / "b" / "notes.md").write_text("not a text document", encoding="utf-8")
+    result = run("extract", "--format", "csv", str(tmp_path))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["document"] for r in rows] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.txt")]
+    assert rows[1]["speaker"] == "هدى سالم" and rows[1]["role"] == "الوزيرة"
+    assert list(rows[0]) == ["document", "quote", "type", "text", "start", "end", "cue", "speaker", "role", "confidence"]
+
+
+def test_jsonl_input_round_trips_ids_and_reports_bad_lines(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join([
+        json.dumps({"id": "first", "text": SENTENCE}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "third", "text": "   "}),
+        json.dumps({"id": 4, "text": "وأكد المدير أن العمل مستمر."}, ensure_ascii=False),
+    ]), encoding="utf-8")
+    result = run("extract", "--input-format", "jsonl", str(source))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["document"] for d in lines] == ["first", f"{source}:2", "third", "4"]
+    assert [bool(d["errors"]) for d in lines] == [False, True, True, False]
+    assert result.exit_code == 1
+
+
+def test_jsonl_from_stdin():
+    line = json.dumps({"id": "x1", "text": SENTENCE}, ensure_ascii=False)
+    result = run("extract", "--input-format", "jsonl", "-", input=(line + "\n").encode("utf-8"))
+    assert json.loads(result.stdout)["document"] == "x1"
+
+
+def test_workers_give_the_same_lines_in_the_same_order(tmp_path):
+    texts = [SENTENCE, "وأكد المدير أن العمل مستمر.", "خبر بلا اقتباس.", 'وقال: "سنعود قريبا".']
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    one = run("extract", str(tmp_path))
+    two = run("extract", "--workers", "2", "--batch-size", "1", str(tmp_path))
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout

@@ -1,0 +1,58 @@
+"""Extraction over many documents: batches, worker processes, input order kept.
+
+Each worker process loads its extractor (and the Stanza pipeline) once; batches go to
+the workers in order and come back in order, with a bounded number in flight, so a
+stream of millions of documents never sits in memory.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from typing import Iterable, Iterator
+
+from quotes.extractor import Backend, Extractor
+from quotes.inputs import Document
+from quotes.models import QuoteDocument
+
+IN_FLIGHT_PER_WORKER = 2
+
+_worker: Extractor | None = None  # the extractor of this worker process (set by its initializer)
+
+
+def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run(docs: Iterable[Document], backend: Backend = "stanza", model_dir: str | None = None,
+        workers: int = 1, batch_size: int = 16) -> Iterator[QuoteDocument]:
+    """One QuoteDocument per input document, in input order."""
+    if workers <= 1:
+        extractor = Extractor(backend, model_dir)
+        for chunk in batches(docs, batch_size):
+            yield from extractor.extract_documents(chunk)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(backend, model_dir)) as pool:
+        pending: deque = deque()
+        for chunk in batches(docs, batch_size):
+            pending.append(pool.submit(_extract, chunk))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _start_worker(backend: Backend, model_dir: str | None) -> None:
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
+    _worker = Extractor(backend, model_dir)
+
+
+def _extract(chunk: list[Document]) -> list[QuoteDocument]:
+    return _worker.extract_documents(chunk)

@@ -1,0 +1,57 @@
+"""Writers for extraction results: JSON, JSON Lines, CSV. Each writes a document whole
+and flushes, so an interrupted run leaves only complete lines behind."""
+from __future__ import annotations
+
+import csv
+from typing import Literal, TextIO
+
+from quotes.models import QuoteDocument
+
+OutputFormat = Literal["json", "jsonl", "csv"]
+CSV_COLUMNS = ("document", "quote", "type", "text", "start", "end", "cue", "speaker", "role", "confidence")
+
+
+class Writer:
+    def __init__(self, stream: TextIO, explain: bool = False, pretty: bool = False):
+        self.stream = stream
+        self.explain = explain
+        self.pretty = pretty
+
+    def write(self, doc: QuoteDocument) -> None:
+        raise NotImplementedError
+
+    def _emit(self, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
+
+
+class JsonWriter(Writer):
+    """One JSON document (a single input)."""
+
+    def write(self, doc: QuoteDocument) -> None:
+        self._emit(doc.to_json(explain=self.explain, indent=2 if self.pretty else None) + "\n")
+
+
+class JsonLinesWriter(Writer):
+    """One JSON document a line, in input order."""
+
+    def write(self, doc: QuoteDocument) -> None:
+        self._emit(doc.to_json(explain=self.explain) + "\n")
+
+
+class CsvWriter(Writer):
+    """One row a quote: document, quote id, type, text, offsets, cue, speaker, role, confidence."""
+
+    def __init__(self, stream: TextIO, explain: bool = False, pretty: bool = False):
+        super().__init__(stream, explain, pretty)
+        self.rows = csv.writer(stream, lineterminator="\n")
+        self.rows.writerow(CSV_COLUMNS)
+
+    def write(self, doc: QuoteDocument) -> None:
+        for q in doc.quotes:
+            self.rows.writerow((doc.document, q.id, q.type, q.text, q.start, q.end, q.cue.text if q.cue else "",
+                                q.speaker.name or "", q.speaker.role or "", q.confidence))
+        self.stream.flush()
+
+
+WRITERS: dict[str, type[Writer]] = {"json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
