@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from stanza.models.common.doc import Document
+if TYPE_CHECKING:
+    from stanza.models.common.doc import Document
 
 # Dependents that belong to a speaker mention: its name, modifiers and appositions.
 MENTION_RELATIONS = frozenset({"flat", "flat:name", "flat:foreign", "nmod", "nmod:poss", "amod", "appos",
