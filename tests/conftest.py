@@ -30,11 +30,27 @@ def ruledoc(lexicon):
 
 
 @pytest.fixture(scope="session")
+def seed() -> Path:
+    """The seed article, kept in the repository."""
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> Path:
+    return SEED_GOLD
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """../shared (dev articles with gold, the scorer); tests needing it skip in a user's clone."""
     if not (SHARED / "dev" / "gold.jsonl").exists():
-        pytest.skip(f"needs the project's shared data at {SHARED} (dev articles, gold, scorer); "
-                    "absent in a user's clone — set QUOTES_SHARED to point at it")
+        pytest.skip(f"needs the project's shared data at {SHARED} (dev articles, gold, scorer, training "
+                    "data); absent in a user's clone — set QUOTES_SHARED to point at it")
     return SHARED
 
 
@@ -56,3 +72,9 @@ def candidates(lexicon):
             out.append((c.type, n.original_text(c.start, c.end), cue, speaker))
         return out
     return run
+
+
+@pytest.fixture(scope="session")
+def shared_data(shared) -> tuple[Path, Path]:
+    """The training data: the UD treebank and the NER file in ../shared."""
+    return shared / "ud" / "ar_pud-ud-test.conllu", shared / "ner" / "NewsFANE_Gold_2014_170K.txt"

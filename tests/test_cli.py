@@ -3,7 +3,6 @@ import json
 from click.testing import CliRunner
 
 from quotes.cli import main
-from conftest import SEED, SEED_GOLD
 
 SENTENCE = 'وقال المتحدث باسم الوزارة أحمد فريد: "سنعلن النتائج غدا".'
 
@@ -15,21 +14,21 @@ def run(*args, input=None):
     return CliRunner().invoke(main, list(args), input=input)
 
 
-def test_extract_one_file_gives_one_json_document():
-    result = run("extract", str(SEED))
+def test_extract_one_file_gives_one_json_document(seed):
+    result = run("extract", str(seed))
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["document"] == str(SEED) and doc["backend"] == "rules"
-    text = SEED.read_text(encoding="utf-8")
+    assert doc["document"] == str(seed) and doc["backend"] == "rules"
+    text = seed.read_text(encoding="utf-8")
     assert all(text[q["start"]:q["end"]] == q["text"] for q in doc["quotes"])
 
 
-def test_extract_several_files_gives_json_lines(tmp_path):
+def test_extract_several_files_gives_json_lines(tmp_path, seed):
     other = tmp_path / "b.txt"
     other.write_text(SENTENCE, encoding="utf-8")
-    result = run("extract", str(SEED), str(other))
+    result = run("extract", str(seed), str(other))
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [d["document"] for d in lines] == [str(SEED), str(other)]
+    assert [d["document"] for d in lines] == [str(seed), str(other)]
     assert lines[1]["quotes"][0]["speaker"]["name"] == "أحمد فريد"
 
 
@@ -74,15 +73,15 @@ def test_bad_inputs_are_named_on_stderr_and_the_rest_still_run(tmp_path):
                       f"quotes: {latin}: not valid UTF-8 (byte 0xff at offset 6)", f"quotes: {empty}: empty document"]
 
 
-def test_eval_scores_with_a_breakdown(tmp_path):
+def test_eval_scores_with_a_breakdown(tmp_path, seed, seed_gold):
     pred = tmp_path / "pred.json"
-    pred.write_text(run("extract", str(SEED)).output, encoding="utf-8")
-    result = run("eval", "--json", str(SEED_GOLD), str(pred))
+    pred.write_text(run("extract", str(seed)).output, encoding="utf-8")
+    result = run("eval", "--json", str(seed_gold), str(pred))
     report = json.loads(result.stdout)
     assert report["gold"] == 16
     assert set(report["by_type"]) == {"direct", "indirect", "mixed", "headline"}
     assert set(report["coverage"]) == {"0.3", "0.5", "0.8"}
-    text = run("eval", str(SEED_GOLD), str(pred)).output
+    text = run("eval", str(seed_gold), str(pred)).output
     assert text.startswith("precision=") and "coverage 0.8" in text
 
 

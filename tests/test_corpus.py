@@ -5,7 +5,6 @@ import sys
 
 import pytest
 
-from conftest import SEED, SEED_GOLD
 from quotes import Extractor
 from quotes.evaluate import load_many, score, text_loader
 
@@ -23,11 +22,11 @@ def check_offsets(doc, text):
         assert text[span.start:span.end] == span.text
 
 
-def test_seed_offsets_and_score(extractor):
-    text = SEED.read_text(encoding="utf-8")
-    doc = extractor.extract(text, SEED.name)
+def test_seed_offsets_and_score(extractor, seed, seed_gold):
+    text = seed.read_text(encoding="utf-8")
+    doc = extractor.extract(text, seed.name)
     check_offsets(doc, text)
-    report, _ = score(load_many(SEED_GOLD), [json.loads(doc.to_json())], text_loader(SEED_GOLD, None))
+    report, _ = score(load_many(seed_gold), [json.loads(doc.to_json())], text_loader(seed_gold, None))
     assert report["f1"] >= 0.9
     assert report["names_as_quotes"] == 0
     assert report["speaker_lenient"] >= 0.85

@@ -1,0 +1,190 @@
+"""The model card: model.json (data) and MODEL.md (the same, for people), in the model directory."""
+from __future__ import annotations
+
+import json
+import os
+import platform
+from pathlib import Path
+
+from quotes.nlp.datasets import Split
+
+DEFAULT_NAME = "quotes-ar-compact-1"
+CARD_JSON = "model.json"
+CARD_MD = "MODEL.md"
+
+SOURCES = {
+    "ud": ("UD Arabic-PUD (Parallel Universal Dependencies): 1,000 sentences of news and Wikipedia "
+           "translated into Arabic, with clitics, UPOS, features, lemmas and dependency trees. "
+           "Text CC BY-SA 3.0; annotation under the UD licence."),
+    "ner": ("NewsFANE Gold (Alotaibi and Lee, COLING 2014): about 168,000 tokens of Arabic newswire "
+            "(the ANERcorp text) with 50 fine-grained entity classes. CC BY-SA 3.0."),
+}
+
+PREPARATION = """\
+- Word forms are written as the parse text writes them (`quotes.nlp.prepare.parse_form`: no
+  diacritics, ، -> , and the like), so training and inference see the same characters.
+- UD: PUD writes clitics as separate words glued by SpaceAfter=No; each glued run (punctuation
+  excluded) becomes a multi-word token, as in UD Arabic-PADT (ل + أوباما -> لأوباما), so the
+  tokenizer learns words and the MWT expander learns clitics. A paragraph break every 4
+  sentences; every second training sentence writes the Arabic comma ، for PUD's Latin one.
+- NER: U+200E marks stripped; classes mapped to PER (politicians, athletes, artists, other and
+  religious persons, scientists, business people, lawyers, engineers), ORG (government, NGOs,
+  media, companies, sports teams, education, police, religious, medical, entertainment), LOC
+  (nations, cities, regions, continents, water, natural land, facilities, roads, airports) and
+  MISC (groups of people such as العرب, vehicles, weapons, books, films, software, products);
+  split clitics glued back to their host token (و باقري -> وباقري) because the pipeline's NER
+  reads whole tokens.
+- Split: a seeded shuffle (random.Random(seed)); 10% test, 10% dev, 80% train. NER shuffles
+  blocks of 20 consecutive sentences so that one article's names mostly stay on one side.
+  Trainers use dev for early stopping; test is used once, for the scores below."""
+
+SCORE_ROWS = [
+    ("tokens_f1", "Tokens F1"), ("sentences_f1", "Sentences F1"), ("words_f1", "Words F1 (after MWT)"),
+    ("upos", "UPOS"), ("lemma", "Lemma"), ("uas", "UAS"), ("las", "LAS"),
+    ("ner_f1", "NER F1 (entity, exact span)"), ("per_f1", "PER F1"), ("org_f1", "ORG F1"),
+    ("loc_f1", "LOC F1"), ("misc_f1", "MISC F1"),
+]
+
+
+def load(model_dir: Path) -> dict:
+    """The card's data in `model_dir`, or an empty card."""
+    path = model_dir / CARD_JSON
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return {"name": DEFAULT_NAME, "data": {}, "processors": {}, "scores": {}}
+
+
+def data_entry(path: Path, split: Split, unit: str, seed: int, block: int) -> dict:
+    return {"file": path.name, "unit": unit, "seed": seed, "block": block,
+            **{shard: len(items) for shard, items in split.items()}}
+
+
+def versions() -> dict:
+    import stanza
+    import torch
+
+    return {"stanza": stanza.__version__, "torch": torch.__version__.split("+")[0],
+            "python": platform.python_version()}
+
+
+def train_command_line(opts) -> str:
+    parts = ["quotes models train"]
+    if opts.treebank:
+        parts += ["--treebank", _shown(opts.treebank)]
+    if opts.ner_file:
+        parts += ["--ner", _shown(opts.ner_file)]
+    parts += ["--output", _shown(opts.output), "--work-dir", _shown(opts.work_dir),
+              "--processors", ",".join(opts.processors), "--seed", str(opts.seed)]
+    parts += [f"--steps {p}={n}" for p, n in sorted(opts.budgets.items())]
+    if opts.speed_texts:
+        parts += ["--speed-texts", _shown(Path(os.path.commonpath(opts.speed_texts)))]
+    if opts.quick:
+        parts.append("--quick")
+    return " ".join(parts)
+
+
+def _shown(path: Path) -> str:
+    """A path as typed from the current directory, without the machine's absolute prefix."""
+    return os.path.relpath(path) if path.is_absolute() else str(path)
+
+
+def write(model_dir: Path, info: dict) -> None:
+    (model_dir / CARD_JSON).write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (model_dir / CARD_MD).write_text(render(info), encoding="utf-8")
+
+
+def render(info: dict) -> str:
+    procs = info.get("processors", {})
+    total = sum(p["bytes"] for p in procs.values())
+    total32 = sum(p["float32_bytes"] for p in procs.values())
+    lines = [
+        f"# {info['name']}: compact Arabic Stanza models for `quotes`",
+        "",
+        "Stanza models (tokenize, mwt, pos, lemma, depparse, ner) trained by this project with "
+        "Stanza's own trainers, without pretrained word vectors, small enough to ship inside the "
+        "package. `quotes` uses them when no model directory is given and the official Stanza "
+        "Arabic models are not installed (`quotes models status`).",
+        "",
+        "## Data and licence",
+        "",
+        *[f"- {SOURCES[k]} File `{v['file']}`: train {v['train']}, dev {v['dev']}, test {v['test']} "
+          f"{v['unit']} (seed {v['seed']}{', blocks of ' + str(v['block']) if v['block'] > 1 else ''})."
+          for k, v in info.get("data", {}).items()],
+        "",
+        "The models are derived from CC BY-SA 3.0 data and are distributed under **CC BY-SA 3.0** "
+        "(attribution as above; share alike). The code of `quotes` is MIT.",
+        "",
+        "## Preparation",
+        "",
+        PREPARATION,
+        "",
+        "## Training",
+        "",
+        f"Stanza {info['versions']['stanza']}, torch {info['versions']['torch']} (CPU), "
+        f"Python {info['versions']['python']}; from the repository root:",
+        "",
+        *[f"    {c}" for c in dict.fromkeys(p["trained_by"] for p in procs.values())],
+        "",
+        "Each trainer ran in the work directory (paths below are relative to it), with "
+        "GLIBC_TUNABLES set for malloc (see `quotes/nlp/train.py`):",
+        "",
+        "| processor | wall time | command |",
+        "|---|---|---|",
+        *[f"| {name} | {p['train_seconds'] / 60:.1f} min | `{p['command']}` |" for name, p in procs.items()],
+        "",
+        f"Total training time: {sum(p['train_seconds'] for p in procs.values()) / 60:.1f} min.",
+        "",
+        "## Scores",
+        "",
+        "End to end from raw text for tokenize..depparse (CoNLL 2018 evaluation, predicted tokens, "
+        "tags and lemmas); NER on gold tokens, entity level. Test: the shipped float16 models. "
+        "Dev: float32 checkpoints against the float16 copies, the cost of compaction.",
+        "",
+        *_score_table(info.get("scores", {})),
+        "",
+        "## Sizes",
+        "",
+        "Checkpoints keep only the weights, vocabularies and configuration that inference loads; "
+        "weights are stored as float16 (Stanza casts them back to float32 on load).",
+        "",
+        "| processor | shipped | float32 |",
+        "|---|---|---|",
+        *[f"| {name} | {p['bytes'] / 1e6:.2f} MB | {p['float32_bytes'] / 1e6:.2f} MB |" for name, p in procs.items()],
+        f"| total | {total / 1e6:.2f} MB | {total32 / 1e6:.2f} MB |",
+        "",
+        *_speed_section(info.get("speed")),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _score_table(scores: dict) -> list[str]:
+    columns = [c for c in ("test_float16", "dev_float16", "dev_float32") if c in scores]
+    if not columns:
+        return ["Not scored yet."]
+    rows = [f"| | {' | '.join(c.replace('_', ' ') for c in columns)} |", "|---" * (len(columns) + 1) + "|"]
+    for key, label in SCORE_ROWS:
+        if any(key in scores[c] for c in columns):
+            rows.append(f"| {label} | " + " | ".join(_pct(scores[c].get(key)) for c in columns) + " |")
+    return rows
+
+
+def _pct(value) -> str:
+    return "-" if value is None else f"{100 * value:.1f}"
+
+
+def _speed_section(speed: dict | None) -> list[str]:
+    if not speed:
+        return ["## Speed", "", "Not measured (`quotes models speed TEXTS...`)."]
+    per = speed["seconds"]
+    return [
+        "## Speed",
+        "",
+        f"{speed['words']:,} words in {speed['texts']} texts on {speed['machine']}, one process, "
+        f"`quotes.nlp.parse` (each line its own paragraph). Load {speed['load_seconds']:.2f} s "
+        f"(imports {speed['import_seconds']:.2f} s more); peak RSS {speed['peak_rss_mb']:.0f} MB.",
+        "",
+        "| processor | seconds | words/s |",
+        "|---|---|---|",
+        *[f"| {p} | {s:.2f} | {speed['words'] / s:,.0f} |" for p, s in per.items()],
+        f"| whole pipeline | {sum(per.values()):.2f} | {speed['words_per_second']:,.0f} |",
+    ]

@@ -1,0 +1,32 @@
+"""Parse a text with offsets into the ORIGINAL text.
+
+    doc = parse(text)
+    for token in doc.iter_tokens():
+        text[token.start_char:token.end_char]   # the token as written in the original
+
+Token and word `.text` are the parse forms the models read (no diacritics, ، as ,); slice the
+original with start_char/end_char to report spans.
+"""
+from __future__ import annotations
+
+import stanza
+from stanza.models.common.doc import Document
+
+from quotes.nlp.pipeline import load_pipeline
+from quotes.nlp.prepare import ParseText, to_parse_text
+
+
+def parse(text: str, pipeline: stanza.Pipeline | None = None) -> Document:
+    """Run every processor of `pipeline` (default: `load_pipeline()`) over `text`."""
+    pipeline = pipeline or load_pipeline()
+    doc = tokenize(pipeline, to_parse_text(text))
+    return pipeline.process(doc, processors=[p for p in pipeline.processors if p != "tokenize"])
+
+
+def tokenize(pipeline: stanza.Pipeline, prepared: ParseText) -> Document:
+    """Tokenize the parse text; return a Document over the original text with original offsets."""
+    sentences = pipeline.processors["tokenize"].process(prepared.text).to_dict()
+    for sentence in sentences:
+        for token in sentence:
+            token["start_char"], token["end_char"] = prepared.to_original(token["start_char"], token["end_char"])
+    return Document(sentences, text=prepared.original)

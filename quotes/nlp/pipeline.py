@@ -1,0 +1,36 @@
+"""Loading the Stanza pipeline: offline always, once per process per (source, processors)."""
+from __future__ import annotations
+
+import functools
+
+import stanza
+
+from quotes.nlp.resolve import DEFAULT_PROCESSORS, LANG, SHIPPED_DIR, ModelSource, processor_list, resolve_model
+
+#: An empty resources.json: Stanza reads one even when every model path is given.
+EMPTY_RESOURCES = SHIPPED_DIR / "resources.json"
+
+
+def load_pipeline(source: ModelSource | None = None, processors: str = DEFAULT_PROCESSORS) -> stanza.Pipeline:
+    """The Stanza pipeline for `source` (resolved with `resolve_model` when None).
+
+    Never downloads anything (download_method=None). Cached: the models load once per process.
+    """
+    names = processor_list(processors)
+    if source is None:
+        source = resolve_model(processors=names)
+    return _load(source, ",".join(names))
+
+
+@functools.lru_cache(maxsize=None)
+def _load(source: ModelSource, processors: str) -> stanza.Pipeline:
+    if source.stanza_layout:
+        options = {}
+    else:
+        options = {f"{p}_model_path": str(source.files[p]) for p in processor_list(processors)}
+        # models trained without pretrained vectors or charlms: tell Stanza there are none
+        options.update(pos_pretrain_path=None, depparse_pretrain_path=None,
+                       ner_pretrain_path="", ner_forward_charlm_path="", ner_backward_charlm_path="",
+                       resources_filepath=str(EMPTY_RESOURCES), allow_unknown_language=True)
+    return stanza.Pipeline(lang=LANG, dir=str(source.path), processors=processors,
+                           download_method=None, logging_level="ERROR", **options)

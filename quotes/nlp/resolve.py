@@ -1,0 +1,142 @@
+"""Where the Stanza models come from.
+
+Order: an explicit model directory (argument or QUOTES_MODEL_DIR), then the official Stanza
+Arabic models under STANZA_RESOURCES_DIR (or Stanza's default directory) when every needed
+processor is there, then the compact models shipped in this package.
+
+A model directory holds one file per processor, named after it: tokenize.pt, mwt.pt, pos.pt,
+lemma.pt, depparse.pt, ner.pt (what `quotes models train` writes). A Stanza resources
+directory (resources.json + ar/...) is accepted as a model directory too.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Mapping
+
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+DEFAULT_PROCESSORS = ",".join(PROCESSORS)
+LANG = "ar"
+
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "models" / "ar-compact"
+OFFICIAL_NAME = "stanza-ar-official"
+MODEL_DIR_ENV = "QUOTES_MODEL_DIR"
+STANZA_DIR_ENV = "STANZA_RESOURCES_DIR"
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """No usable model for the requested processors; the message says how to get one."""
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """A resolved set of models: where they are and, per processor, the model file."""
+
+    kind: Literal["dir", "official", "shipped"]
+    path: Path
+    name: str
+    files: Mapping[str, Path] = field(compare=False, repr=False)
+
+    @property
+    def stanza_layout(self) -> bool:
+        """True for a Stanza resources directory (resources.json + ar/...)."""
+        return is_stanza_layout(self.path)
+
+
+def is_stanza_layout(path: Path) -> bool:
+    return (path / "resources.json").is_file() and (path / LANG).is_dir()
+
+
+def processor_list(processors: str | tuple[str, ...]) -> tuple[str, ...]:
+    names = tuple(p.strip() for p in processors.split(",")) if isinstance(processors, str) else processors
+    unknown = [p for p in names if p not in PROCESSORS]
+    if unknown:
+        raise ValueError(f"unknown processor(s) {', '.join(unknown)}; choose from {DEFAULT_PROCESSORS}")
+    return names
+
+
+def stanza_resources_dir() -> Path:
+    """STANZA_RESOURCES_DIR if set, else Stanza's default (~/stanza_resources)."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return Path(os.environ.get(STANZA_DIR_ENV) or DEFAULT_MODEL_DIR)
+
+
+def resolve_model(model_dir: str | os.PathLike | None = None,
+                  processors: str | tuple[str, ...] = DEFAULT_PROCESSORS) -> ModelSource:
+    """Find the models for `processors`: explicit dir, official Stanza models, shipped models."""
+    needed = processor_list(processors)
+    explicit = model_dir or os.environ.get(MODEL_DIR_ENV)
+    if explicit:
+        return model_dir_source(Path(explicit), needed, kind="dir")
+    official = official_source(stanza_resources_dir(), needed)
+    if official is not None:
+        return official
+    return shipped_source(needed)
+
+
+def shipped_source(processors: str | tuple[str, ...] = DEFAULT_PROCESSORS) -> ModelSource:
+    """The compact models shipped in the package."""
+    return model_dir_source(SHIPPED_DIR, processor_list(processors), kind="shipped")
+
+
+def model_dir_source(path: Path, needed: tuple[str, ...], kind: Literal["dir", "shipped"]) -> ModelSource:
+    """The models in `path`; raise ModelNotFoundError naming each missing file and the fix."""
+    if not path.is_dir():
+        raise ModelNotFoundError(f"model directory {path} does not exist; "
+                                 f"check --model-dir / {MODEL_DIR_ENV}, or unset it to use the shipped models")
+    stanza_layout = is_stanza_layout(path)
+    files = stanza_model_files(path, needed) if stanza_layout else {p: path / f"{p}.pt" for p in needed}
+    missing = [str(f.relative_to(path)) for f in files.values() if not f.is_file()]
+    if missing:
+        fix = ("reinstall the package (pip install --force-reinstall quotes)" if kind == "shipped" else
+               f"train them with `quotes models train --output {path} --processors ...`, "
+               f"or run without --model-dir / {MODEL_DIR_ENV} to use the shipped models")
+        raise ModelNotFoundError(f"{path} lacks {', '.join(missing)}; {fix}")
+    name = _card_name(path) or (OFFICIAL_NAME if stanza_layout else path.name)
+    return ModelSource(kind=kind, path=path, name=name, files=files)
+
+
+def official_source(root: Path, needed: tuple[str, ...]) -> ModelSource | None:
+    """The official Stanza Arabic models in `root`, if every needed model and dependency is there."""
+    if not (root / "resources.json").is_file():
+        return None
+    try:
+        files = stanza_model_files(root, needed)
+    except KeyError:
+        return None
+    if not all(f.is_file() for f in files.values()):
+        return None
+    return ModelSource(kind="official", path=root, name=OFFICIAL_NAME, files=files)
+
+
+def stanza_model_files(root: Path, needed: tuple[str, ...]) -> dict[str, Path]:
+    """Every file a Stanza Pipeline would load for `needed` from the resources directory
+    `root`, as Stanza itself works them out: the processors' models (keyed by processor) and
+    their dependencies (keyed like pos_pretrain, ner_forward_charlm)."""
+    from stanza.pipeline.core import build_default_config
+    from stanza.resources.common import (add_dependencies, load_resources_json,
+                                         maintain_processor_list, process_pipeline_parameters)
+
+    resources = load_resources_json(str(root))
+    if LANG not in resources:
+        raise KeyError(f"no {LANG} entry in {root / 'resources.json'}")
+    _, _, package, processors = process_pipeline_parameters(LANG, str(root), "default", ",".join(needed))
+    load_list = maintain_processor_list(resources, LANG, package, processors)
+    load_list = add_dependencies(resources, LANG, load_list)
+    config = build_default_config(resources, LANG, str(root), load_list)
+    files: dict[str, Path] = {}
+    for key, value in config.items():
+        if key == "ner_dependencies":
+            files.update({f"ner_{k.removesuffix('_path')}": Path(v) for deps in value for k, v in deps.items()})
+        elif key.endswith("_path"):
+            name = key.removesuffix("_model_path").removesuffix("_path")
+            files.update({name: Path(v) for v in (value if isinstance(value, list) else [value])})
+    return files
+
+
+def _card_name(path: Path) -> str | None:
+    card = path / "model.json"
+    return json.loads(card.read_text(encoding="utf-8")).get("name") if card.is_file() else None
