@@ -41,8 +41,10 @@ def main():
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
               help="Documents per batch handed to a worker and to the pipeline.")
 @click.option("--quiet", is_flag=True, help="No progress line on stderr.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on this Dask distributed scheduler (extra `dask`); files must be readable by its workers.")
 def extract(sources, input_format, output_format, jsonl, pretty, explain, backend, model_dir, workers,
-            batch_size, quiet):
+            batch_size, quiet, scheduler):
     """Extract quotes from SOURCES: files, folders, or - for standard input.
 
     Output goes to stdout, one document per input in input order. A document that cannot
@@ -54,8 +56,26 @@ def extract(sources, input_format, output_format, jsonl, pretty, explain, backen
     output_format = output_format or ("jsonl" if jsonl or not single else "json")
     writer = WRITERS[output_format](sys.stdout, explain=explain, pretty=pretty)
     progress = Progress(len(paths) if input_format == "text" else None, enabled=not quiet)
-    results = run(documents(paths, input_format), backend, model_dir, workers, batch_size)
+    if scheduler:
+        results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size)
+    else:
+        results = run(documents(paths, input_format), backend, model_dir, workers, batch_size)
     sys.exit(_write_all(results, writer, progress))
+
+
+def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size):
+    try:
+        from dask.distributed import Client
+
+        from quotes.dask import extract_sources
+    except ImportError:
+        raise click.ClickException("--scheduler needs Dask: pip install 'quotes[dask]'") from None
+    try:
+        client = Client(scheduler, timeout="10s")
+    except OSError as error:
+        raise click.ClickException(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    with client:
+        yield from extract_sources(client, paths, input_format, backend, model_dir, batch_size)
 
 
 def _write_all(results, writer, progress) -> int:
