@@ -21,7 +21,7 @@ Span = tuple[int, int]  # offsets in the normalised text
 
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 QUANTIFIERS = frozenset({"بعض", "احد", "احدي", "عدد", "كبار", "معظم", "اغلب", "جميع", "كل"})
-STICKY_KINDS = frozenset({"relation", "anonymous", "document", "organisation"})  # the rest of the phrase is theirs
+STICKY_KINDS = frozenset({"relation", "anonymous", "document"})  # the rest of the phrase is theirs
 MAX_NAME_WORDS = 4
 NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ابي", "ال", "آل"})  # the next word is the name's too
 POSSESSIVES = ("ها", "هم", "ه")
@@ -108,8 +108,13 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
     segments = [seg for seg in _segments(doc, first, last) if seg]
     segments.sort(key=lambda seg: doc.is_preposition(seg[0].index))
     mention = Mention(span, "unknown")
-    for seg in segments:
-        part = _read_segment(doc, seg)
+    parts = [_read_segment(doc, seg) for seg in segments]
+    titled = any(p.name and p.titles for p in parts)
+    for seg, part in zip(segments, parts):
+        if part.name and not part.titles and titled and part.role:
+            # رئيس الفريق ... حرس حدود، ملازم أول سلطان شمسان: the titled name is the name,
+            # and what looked like one before it ends the role
+            part.role, part.name = (part.role[0], part.name[1]), None
         # an affiliation (، من مركز ...) gives a role only when no other apposition does
         affiliation = doc.is_preposition(seg[0].index)
         if part.name and mention.name is None:
@@ -143,10 +148,16 @@ def _kind(m: Mention, words: list[Token]) -> Kind:
 
 
 def _proper_body(m: Mention, words: list[Token]) -> bool:
-    """A body named as such (وزارة الداخلية، الجيش اليمني), not described (السلطات،
-    محكمة بلجيكية): two words or more, and the first or second definite."""
+    """A body named as such (وزارة الداخلية، الجيش اليمني، صحيفة آس), not described
+    (السلطات، محكمة بلجيكية): two words or more, the first or second definite or the
+    second not an adjective."""
     inside = [t.text for t in words if m.role and m.role[0] <= t.start < m.role[1]]
-    return len(inside) >= 2 and (is_definite(inside[0]) or is_definite(inside[1]))
+    return len(inside) >= 2 and (is_definite(inside[0]) or is_definite(inside[1]) or not _nisba(inside[1]))
+
+
+def _nisba(word: str) -> bool:
+    """A relative adjective (بلجيكية، عسكري، أفغان is not one): it describes, a name names."""
+    return word.endswith(("ي", "ية", "يون", "يين", "يان"))
 
 
 def _hashtag(lexicon: Lexicon, token: Token, span: Span) -> Mention:
@@ -157,12 +168,14 @@ def _hashtag(lexicon: Lexicon, token: Token, span: Span) -> Mention:
 
 
 def _segments(doc: RuleDoc, first: int, last: int) -> list[list[Token]]:
-    """Word tokens split at commas; quote marks around a name are dropped."""
+    """Word tokens split at commas and at وهو/وهي; quote marks around a name are dropped."""
     segments: list[list[Token]] = [[]]
     for tok in doc.tokens[first:last + 1]:
         if tok.text in "،,":
             segments.append([])
         elif tok.is_word:
+            if tok.text in DESCRIPTION_OPENERS and segments[-1]:
+                segments.append([])  # محمد الحجازي وهو متحدث باسم ...
             segments[-1].append(tok)
     return segments
 
@@ -185,6 +198,7 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
     part = _Part()
     role: list[int] | None = None  # [first, end) word indices
     after = "start"  # what the role's last word was: construct, def, prep, proper, sticky
+    body = False  # the role is an organisation's
     i = 1 if words[0] in DESCRIPTION_OPENERS else 0  # وهي إحدى القائمين على المشروع
     while i < len(words):
         width = match_title(lexicon, words, i) if after not in ("construct", "prep") else 0
@@ -206,6 +220,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
             i += width
             complete = is_definite(words[i - 1]) or _possessed(words[i - 1])  # الوزير، مدربه
             after = "sticky" if head.kind in STICKY_KINDS else "def" if complete else "construct"
+            if head.kind == "organisation":
+                body = True  # a body's name is the whole phrase: no person's name follows
             continue
         word = words[i]
         if role is None and part.name is None and (word in QUANTIFIERS or is_definite(word)) and not part.titles:
@@ -213,6 +229,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         elif role is not None and role[1] == i and _continues_role(after, word, preps[i]):
             role[1] = i + 1
             after = _role_state(lexicon, after, word, preps[i])
+        elif body:
+            break  # المحكمة من الموقع إسقاط ...: what follows a body is not its name
         elif part.name is None:
             end = _name_end(lexicon, words, preps, i)
             part.name, i = span(i, end), end

@@ -71,8 +71,8 @@ class RulesResolver:
         table = EntityTable(doc.text)
         around = people(doc)
         for mention in around:
-            if mention.name is not None and (mention.role or mention.titles):
-                table.add(mention)  # the text says who holds what
+            if mention.kind == "organisation" or (mention.name is not None and (mention.role or mention.titles)):
+                table.add(mention)  # the text says who holds what, and names its bodies
         said = [self._said(doc, table, c) for c in candidates]
         implied = Implied(doc, table, around, candidates)
         done: list[Attribution] = []

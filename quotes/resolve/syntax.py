@@ -46,7 +46,7 @@ class StanzaResolver:
         around = [_parsed_phrase(doc, tree, m) for m in people(doc)]
         around += [_person(doc, span) for span in tree.persons if not _quoted(doc, span)]
         for mention in around:
-            if mention.name is not None and (mention.role or mention.titles):
+            if mention.kind == "organisation" or (mention.name is not None and (mention.role or mention.titles)):
                 table.add(mention)
         for mention in around:
             if mention.name is not None and not (mention.role or mention.titles):

@@ -362,6 +362,8 @@ def _speaker_when_unsaid(doc: RuleDoc, cue: Cue, sentence_speaker) -> SpeakerHin
 def _subject_before(doc: RuleDoc, cue: Cue) -> SpeakerHint | None:
     """The subject of a subject-first clause: والد الشهيد ... قال، دراسة طبية تؤكد."""
     start, _ = doc.sentence_span(cue.first)
+    if doc.is_word(cue.first - 1, "mk.relative"):
+        return None  # التي قال فيها: the speaker is the relative's antecedent, left implied
     first = cue.first
     while first > start and not _clause_edge(doc, first - 1):
         first -= 1
@@ -377,10 +379,11 @@ def _subject_before(doc: RuleDoc, cue: Cue) -> SpeakerHint | None:
 
 def _clause_edge(doc: RuleDoc, j: int) -> bool:
     """Token j closes the clause before a subject: punctuation, a quote, a clause word
-    (بعدما، حيث), a relative pronoun or another cue."""
+    (بعدما، حيث) or another cue. A relative clause belongs to the subject (الملصقات التي
+    تنتشر في الشوارع تقول)."""
     tok = doc.tokens[j]
     return (tok.text in ",،:؛" or doc.closes_quote(j) is not None or doc.is_word(j, "mk.clause-break")
-            or doc.is_word(j, "mk.relative") or doc.cue_at(j) is not None)
+            or doc.cue_at(j) is not None)
 
 
 def _skip_openers(doc: RuleDoc, first: int, last: int) -> int:

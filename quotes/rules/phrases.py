@@ -51,13 +51,16 @@ def _skip_leading(doc: RuleDoc, first: int, last: int) -> int:
 
 
 def _can_start(doc: RuleDoc, j: int) -> bool:
-    """A speaker phrase does not begin with a preposition (فيها، على موقعه) or وهو."""
+    """A speaker phrase does not begin with a preposition (فيها، على موقعه، ففي), a
+    complementizer, an occasion, or وهو."""
     word = doc.tokens[j].text
     if doc.opens_quote(j):
         return True
-    if doc.is_preposition(j) or word in CIRCUMSTANTIAL or doc.is_word(j, "mk.adjunct-preposition"):
-        return False  # وأضاف خلال كلمة ...: an occasion, and no speaker before the content
+    bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
     prepositions = doc.lexicon.words("mk.preposition")
+    if (doc.is_preposition(j) or bare in prepositions or word in CIRCUMSTANTIAL or doc.is_complementizer(j)
+            or doc.is_word(j, "mk.adjunct-preposition")):
+        return False  # وأضاف خلال كلمة ...: an occasion, and no speaker before the content
     with_pronoun = any(word.endswith(p) and word[: -len(p)] in prepositions | {"ل", "ب"} for p in PRONOUN_SUFFIXES)
     return not with_pronoun
 
@@ -72,14 +75,24 @@ def _before_adjuncts(doc: RuleDoc, first: int, last: int) -> int:
 
 
 def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
-    """Word j does not belong to the speaker phrase begun at `first`."""
+    """Token j does not belong to the speaker phrase begun at `first`: an adjunct, a
+    relative clause (الذي), a hal cue (محذرة), an occasion, medium or time (في بيان، على
+    صفحتها، في عام 2015), من جانبه, an addressee, or after a name a preposition or a quote
+    (كاميرون "صراع جيلنا")."""
     tok = doc.tokens[j]
+    if doc.opens_quote(j):
+        return _after_name(doc, j, first)
     if doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.relative"):
         return True
-    nxt = doc.next_word(j)
-    if tok.text in ("في", "منذ") and nxt is not None and (is_event(doc, nxt) or _is_number(doc, nxt)):
+    cue = doc.cue_at(j)
+    if cue is not None and cue.kind == "participle":
         return True
-    return _addressee(doc, j) or _after_name(doc, j, first)
+    nxt = doc.next_word(j)
+    if tok.text in ("في", "منذ", "علي", "عبر") and nxt is not None and (is_event(doc, nxt) or _is_number(doc, nxt)):
+        return True  # في بيان، على صفحتها، في عام 2015
+    if tok.text == "من" and nxt is not None and doc.tokens[nxt].text.startswith(("جانب", "جهت", "ناحيت")):
+        return True  # الأمم المتحدة من جانبها
+    return _addressee(doc, j) or (doc.is_preposition(j) and _after_name(doc, j, first))
 
 
 def is_event(doc: RuleDoc, j: int) -> bool:
@@ -94,24 +107,33 @@ def _is_number(doc: RuleDoc, j: int) -> bool:
 
 
 def _addressee(doc: RuleDoc, j: int) -> bool:
-    """لـ«عكاظ»، للصحفيين، لوكالة الأنباء، لبي بي سي, رويترز: to whom it was said, not who
-    said it. A ل-word that is none of these may be a name (لوك، ليلى)."""
+    """لـ«عكاظ»، للصحفيين، لوكالة الأنباء، لبي بي سي, رويترز after a name: to whom it was
+    said, not who said it. After a role word a ل-word is its genitive (الرئيس التنفيذي
+    للمهرجان)؛ a ل-word that is none of these may be a name (لوك، ليلى)."""
     word = doc.tokens[j].text
-    if word == "ل" or (word.startswith("لل") and len(word) > 3):
+    if word == "ل":
         return True
-    if not word.startswith("ل") or doc.is_preposition(j):
+    if not word.startswith("ل") or doc.is_preposition(j) or not _name_like(doc, j - 1):
         return False
-    rest = word[1:]
+    rest = word[2:] if word.startswith("لل") else word[1:]
     following = [t.text for t in doc.tokens[j + 1:j + 3] if t.is_word]
     media = doc.lexicon.words("mk.media")
-    return (rest, ) in doc.lexicon.role_phrases or rest in media \
+    return word.startswith("لل") or (rest, ) in doc.lexicon.role_phrases or rest in media \
         or any(" ".join([rest, *following[:n]]) in media for n in (1, 2))
 
 
 def _after_name(doc: RuleDoc, j: int, first: int) -> bool:
-    """A preposition right after a name ends the phrase (أوليانوف على زيارة); after a
-    role word it belongs to the role (الدائم لدى المنظمات، الهندسي في اللواء)."""
-    if not doc.is_preposition(j) or not doc.tokens[j - 1].is_word:
+    """Token j comes right after a name (أوليانوف على زيارة), not after a role word
+    (الدائم لدى المنظمات، متحدث باسم الجيش)."""
+    return j - 1 >= first and _name_like(doc, j - 1)
+
+
+def _name_like(doc: RuleDoc, j: int) -> bool:
+    """Word j reads as part of a name: a word, not definite, not a role or title head,
+    not a common noun in -ة (هيئة، وزارة)."""
+    if j < 0 or not doc.tokens[j].is_word:
         return False
-    previous = j - 1
-    return previous >= first and not doc.tokens[previous].text.startswith("ال")
+    word = doc.tokens[j].text
+    lexicon = doc.lexicon
+    return not (word.startswith("ال") or word.endswith(("ة", "ات")) or (word,) in lexicon.role_phrases
+                or (word,) in lexicon.title_phrases or doc.is_preposition(j))

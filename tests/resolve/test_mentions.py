@@ -38,6 +38,12 @@ def read(ruledoc, phrase):
     ("الجيش اليمني", "organisation", "الجيش اليمني", [], None),
     ("سارة علي، من مركز الدراسات، وهي إحدى الباحثات في المشروع", "person",
      "احدي الباحثات في المشروع", [], "سارة علي"),
+    # a titled name after the comma: the untitled words before it end the role
+    ("قائد الكتيبة الثالثة مشاة، النقيب سالم راشد", "person", "قائد الكتيبة الثالثة مشاة", ["النقيب"], "سالم راشد"),
+    ("محمد الحجازي وهو متحدث باسم الشرطة", "person", "متحدث باسم الشرطة", [], "محمد الحجازي"),
+    ("الرئيس التنفيذي للمهرجان عبدالعزيز المهوس", "person", "الرئيس التنفيذي للمهرجان", [], "عبدالعزيز المهوس"),
+    ("صحيفة آس", "organisation", "صحيفة اس", [], None),
+    ("محكمة بلجيكية", "anonymous", "محكمة بلجيكية", [], None),
 ])
 def test_role_titles_and_name(ruledoc, phrase, kind, role, titles, name):
     assert read(ruledoc, phrase) == (kind, role, titles, name)

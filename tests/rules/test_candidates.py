@@ -153,3 +153,12 @@ def test_a_clause_opening_with_quoted_words_ends_with_them(candidates):
 def test_a_quoted_name_right_after_the_cue_is_the_speaker(candidates):
     text = 'وأوضح "صندوق التنمية" أن القروض ستصرف الشهر المقبل.'
     assert candidates(text) == [("indirect", "القروض ستصرف الشهر المقبل", "وأوضح", '"صندوق التنمية"')]
+
+
+def test_speaker_phrase_bounds(candidates):
+    speaker = lambda text: candidates(text)[0][3]
+    assert speaker("وقال المتحدث باسم الجيش إن الهدنة صامدة.") == "المتحدث باسم الجيش"
+    assert speaker("وقالت الأمم المتحدة من جانبها إن المساعدات وصلت.") == "الأمم المتحدة"
+    assert speaker("وقالت الوزيرة سلمى حداد على صفحتها الرسمية إن القرار نهائي.") == "الوزيرة سلمى حداد"
+    assert speaker("وقال المدير سامي عادل للصحفيين إن المصنع سيفتح.") == "المدير سامي عادل"
+    assert speaker("وقالت منظمة العفو الدولية محذرة إن الوضع خطير.") == "منظمة العفو الدولية"
