@@ -1,7 +1,7 @@
 """Text in, QuoteDocument out: normalise, find candidates by rules, resolve speakers."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Iterator, Literal, NamedTuple
 
 from quotes.inputs import Document
 from quotes.lexicon import Lexicon, load_lexicon
@@ -9,12 +9,19 @@ from quotes.models import Cue, Entity, Quote, QuoteDocument, Speaker, Span
 from quotes.resolve.entities import Entity as SourceEntity
 from quotes.resolve.rules import Attribution, RulesResolver
 from quotes.resolve.syntax import StanzaResolver
-from quotes.rules.candidates import find_candidates
+from quotes.rules.candidates import Candidate, find_candidates
 from quotes.rules.document import RuleDoc
 from quotes.text import Normalized
 
 Backend = Literal["stanza", "rules"]
 BACKENDS = ("stanza", "rules")
+
+
+class _Prepared(NamedTuple):
+    index: int
+    name: str
+    rules: RuleDoc
+    candidates: list[Candidate]
 
 
 class Extractor:
@@ -41,26 +48,55 @@ class Extractor:
             self.resolver = RulesResolver()
 
     def extract_documents(self, docs: list[Document]) -> list[QuoteDocument]:
-        """One QuoteDocument per input, in order; an unreadable document, or one the
-        extractor fails on, comes back with `errors` filled and no quotes."""
-        return [self._guarded(doc) for doc in docs]
-
-    def _guarded(self, doc: Document) -> QuoteDocument:
-        if doc.error is None:
+        """One QuoteDocument per input, in order, the batch parsed in one pass. An
+        unreadable document, or one the extractor fails on, comes back with `errors`
+        filled and no quotes."""
+        results: dict[int, QuoteDocument] = {}
+        ready: list[_Prepared] = []
+        for i, doc in enumerate(docs):
+            if doc.error is not None:
+                results[i] = self._failed(doc.id, doc.error)
+                continue
             try:
-                return self.extract(doc.text, doc.id)
+                rules = RuleDoc.of(Normalized.of(doc.text), self.lexicon)
+                ready.append(_Prepared(i, doc.id, rules, find_candidates(rules)))
             except Exception as err:  # one bad document never stops a batch
-                error = f"{doc.id}: extraction failed ({type(err).__name__}: {err})"
-        else:
-            error = doc.error
-        return QuoteDocument(document=doc.id, backend=self.backend, model=self.model, errors=[error])
+                results[i] = self._failed(doc.id, _failure(doc.id, err))
+        results.update(self._resolve(ready))
+        return [results[i] for i in range(len(docs))]
+
+    def _resolve(self, ready: list[_Prepared]) -> Iterator[tuple[int, QuoteDocument]]:
+        """Resolve a batch in one pass; if it fails, one document at a time, so that only
+        the bad one is lost."""
+        if not ready:
+            return
+        try:
+            resolved = self.resolver.resolve_batch([p.rules for p in ready], [p.candidates for p in ready])
+        except Exception as err:
+            if len(ready) == 1:
+                yield ready[0].index, self._failed(ready[0].name, _failure(ready[0].name, err))
+            else:
+                for item in ready:
+                    yield from self._resolve([item])
+            return
+        for p, (attributions, table) in zip(ready, resolved):
+            yield p.index, self._document(p.rules, attributions, table, p.name)
+
+    def _failed(self, name: str, error: str) -> QuoteDocument:
+        return QuoteDocument(document=name, backend=self.backend, model=self.model, errors=[error])
+
+    def _document(self, rules: RuleDoc, attributions, table, name: str | None) -> QuoteDocument:
+        return _Writer(rules.norm).document(attributions, table.speakers(), name, self.backend, self.model)
 
     def extract(self, text: str, document: str | None = None) -> QuoteDocument:
         """Every quote of `text` with its speaker; spans index `text` as given."""
-        norm = Normalized.of(text)
-        doc = RuleDoc.of(norm, self.lexicon)
-        attributions, table = self.resolver.resolve(doc, find_candidates(doc))
-        return _Writer(norm).document(attributions, table.speakers(), document, self.backend, self.model)
+        rules = RuleDoc.of(Normalized.of(text), self.lexicon)
+        (attributions, table), = self.resolver.resolve_batch([rules], [find_candidates(rules)])
+        return self._document(rules, attributions, table, document)
+
+
+def _failure(name: str, err: Exception) -> str:
+    return f"{name}: extraction failed ({type(err).__name__}: {err})"
 
 
 def extract(text: str, document: str | None = None) -> QuoteDocument:

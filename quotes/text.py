@@ -7,6 +7,7 @@ before it, so a word's span in the original always carries its own diacritics.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -63,6 +64,10 @@ class Normalized:
             at = self._starts[start] if start < len(self._starts) else len(self.original)
             return at, at
         return self._starts[start], self._ends[end - 1]
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """The normalised span of the original span [start, end): the kept characters in it."""
+        return bisect_left(self._starts, start), bisect_left(self._starts, end)
 
     def original_text(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)

@@ -16,6 +16,7 @@ _EXPORTS = {
     "resolve_model": "quotes.nlp.resolve",
     "load_pipeline": "quotes.nlp.pipeline",
     "parse": "quotes.nlp.parse",
+    "parse_many": "quotes.nlp.parse",
     "prepare_for_parse": "quotes.nlp.prepare",
     "to_parse_text": "quotes.nlp.prepare",
     "ParseText": "quotes.nlp.prepare",

@@ -18,9 +18,17 @@ from quotes.nlp.prepare import ParseText, to_parse_text
 
 def parse(text: str, pipeline: stanza.Pipeline | None = None) -> Document:
     """Run every processor of `pipeline` (default: `load_pipeline()`) over `text`."""
+    return parse_many([text], pipeline)[0]
+
+
+def parse_many(texts: list[str], pipeline: stanza.Pipeline | None = None) -> list[Document]:
+    """Parse several texts at once: each is tokenized on its own (its offsets stay its
+    own), then every other processor runs once over the sentences of all of them."""
     pipeline = pipeline or load_pipeline()
-    doc = tokenize(pipeline, to_parse_text(text))
-    return pipeline.process(doc, processors=[p for p in pipeline.processors if p != "tokenize"])
+    docs = [tokenize(pipeline, to_parse_text(text)) for text in texts]
+    if not docs:
+        return []
+    return pipeline.process(docs, processors=[p for p in pipeline.processors if p != "tokenize"])
 
 
 def tokenize(pipeline: stanza.Pipeline, prepared: ParseText) -> Document:

@@ -67,6 +67,9 @@ class RulesResolver:
 
     name = "rules"
 
+    def resolve_batch(self, docs: list[RuleDoc], candidates: list[list[Candidate]]):
+        return [self.resolve(d, c) for d, c in zip(docs, candidates)]
+
     def resolve(self, doc: RuleDoc, candidates: list[Candidate]) -> tuple[list[Attribution], EntityTable]:
         table = EntityTable(doc.text)
         around = people(doc)

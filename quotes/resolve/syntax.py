@@ -35,10 +35,15 @@ class StanzaResolver:
         self.pipeline = pipeline
 
     def resolve(self, doc: RuleDoc, candidates: list[Candidate]):
-        """Parse the normalised text (the rule engine's offsets) and resolve every candidate."""
-        from quotes.nlp import parse
+        return self.resolve_batch([doc], [candidates])[0]
 
-        return self.resolve_parsed(doc, candidates, Tree(parse(doc.text, self.pipeline)))
+    def resolve_batch(self, docs: list[RuleDoc], candidates: list[list[Candidate]]):
+        """Parse the documents' original texts in one pass of the pipeline, then resolve
+        each document's candidates with its parse, offsets mapped to the normalised text."""
+        from quotes.nlp import parse_many
+
+        parsed = parse_many([d.norm.original for d in docs], self.pipeline)
+        return [self.resolve_parsed(d, c, Tree(p, d.norm.from_original)) for d, c, p in zip(docs, candidates, parsed)]
 
     def resolve_parsed(self, doc: RuleDoc, candidates: list[Candidate], tree: Tree):
         """Resolve with a parse already made (tests build one from CoNLL-U)."""

@@ -1,6 +1,7 @@
 """A Stanza parse seen from the resolver: words with offsets, their heads and children.
 
-Offsets index the text that was parsed (the normalised text, as the rule engine's). A
+Offsets index the normalised text, as the rule engine's (the original is parsed, its
+hamza and all, and its offsets mapped). A
 multi-word token such as و+قال carries offsets on the token: its words share them unless
 Stanza could place each word inside it.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from stanza.models.common.doc import Document
@@ -44,14 +45,18 @@ def _feats(raw: str | None) -> dict[str, str]:
 class Tree:
     """Every word of a parsed document, indexed by sentence, id and character offset."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, offsets: Callable[[int, int], tuple[int, int]] | None = None):
+        """`offsets` maps the parse's character spans to the spans the resolver uses
+        (Normalized.from_original when the original text was parsed)."""
+        offsets = offsets or (lambda start, end: (start, end))
         self.sentences: list[list[Word]] = []
         for s_index, sentence in enumerate(doc.sentences):
             words = []
             for token in sentence.tokens:
                 for word in token.words:
                     placed = word.start_char is not None and word.end_char is not None
-                    start, end = (word.start_char, word.end_char) if placed else (token.start_char, token.end_char)
+                    start, end = offsets(*((word.start_char, word.end_char) if placed
+                                           else (token.start_char, token.end_char)))
                     words.append(Word(s_index, word.id, word.text, word.lemma or word.text, word.upos or "X",
                                       _feats(word.feats), word.head or 0, word.deprel or "dep", start, end))
             self.sentences.append(words)
@@ -59,7 +64,7 @@ class Tree:
                           for s, words in enumerate(self.sentences) for w in words}
         self._all = [w for words in self.sentences for w in words]
         self._starts = [w.start for w in self._all]
-        self.persons = [(e.start_char, e.end_char) for e in doc.ents if e.type == "PER"]
+        self.persons = [offsets(e.start_char, e.end_char) for e in doc.ents if e.type == "PER"]
 
     def words_at(self, start: int, end: int) -> list[Word]:
         """The words whose offsets fall within [start, end)."""
