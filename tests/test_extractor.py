@@ -1,0 +1,32 @@
+"""The extractor's batch path: one result per input, in order, nothing lost to a bad one."""
+from quotes import Extractor
+from quotes.inputs import Document
+
+
+def test_a_document_that_fails_is_isolated_from_its_batch(monkeypatch):
+    extractor = Extractor(backend="rules")
+    real = extractor.resolver.resolve_batch
+
+    def resolve_batch(docs, candidates):
+        if any("انفجار" in d.text for d in docs):
+            raise RuntimeError("parser crashed")
+        return real(docs, candidates)
+
+    monkeypatch.setattr(extractor.resolver, "resolve_batch", resolve_batch)
+    docs = [Document("a", "وقال الوزير إن الطقس معتدل."),
+            Document("b", "وقال الشاهد إن انفجار وقع قرب السوق."),
+            Document("c", None, "c: empty document"),
+            Document("d", 'وأضاف المدير: "العمل مستمر".')]
+    results = extractor.extract_documents(docs)
+    assert [r.document for r in results] == ["a", "b", "c", "d"]
+    assert [bool(r.errors) for r in results] == [False, True, True, False]
+    assert results[1].errors == ["b: extraction failed (RuntimeError: parser crashed)"]
+    assert results[0].quotes[0].text == "الطقس معتدل" and results[3].quotes[0].text == "العمل مستمر"
+
+
+def test_batch_and_single_extraction_agree():
+    extractor = Extractor(backend="rules")
+    texts = ["وقال الوزير إن الطقس معتدل.", 'وأضاف المدير: "العمل مستمر".']
+    batch = extractor.extract_documents([Document(str(i), t) for i, t in enumerate(texts)])
+    single = [extractor.extract(t, str(i)) for i, t in enumerate(texts)]
+    assert batch == single
