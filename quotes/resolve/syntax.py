@@ -16,7 +16,8 @@ from quotes.resolve.entities import EntityTable
 from quotes.resolve.mentions import Mention, analyse, people
 from quotes.resolve.rules import Attribution, Implied, confidence, issuer, note_agreement
 from quotes.resolve.tree import Tree, Word
-from quotes.rules.candidates import MIN_SPEECH_WORDS, Candidate
+from quotes.rules.candidates import Candidate
+from quotes.rules.content import MIN_SPEECH_WORDS
 from quotes.rules.document import RuleDoc
 
 SUBJECT_RELATIONS = ("nsubj", "csubj")

@@ -1,7 +1,6 @@
 import pytest
 
 from quotes.resolve.mentions import analyse, people
-from quotes.rules.tokens import Token
 
 
 def read(ruledoc, phrase):

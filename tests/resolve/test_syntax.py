@@ -2,7 +2,6 @@
 names exactly the tree it handles, no model needed."""
 from pathlib import Path
 
-import pytest
 from stanza.utils.conll import CoNLL
 
 from quotes.resolve.syntax import StanzaResolver
