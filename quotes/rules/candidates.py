@@ -15,6 +15,7 @@ from quotes.rules.content import (MIN_SPEECH_WORDS, Opener, clause, content_at, 
                                   trimmed, typed, verbatim)
 from quotes.rules.cues import Cue
 from quotes.rules.document import RuleDoc
+from quotes.rules.phrases import is_event
 from quotes.rules.speakers import SpeakerHint, skip_openers, speaker_after, speaker_when_unsaid, verb_speaker
 
 MAX_HEADLINE_SPEAKER = 4  # words before a headline's colon
@@ -92,13 +93,36 @@ def _without_opener(doc: RuleDoc, cue: Cue, speaker: SpeakerHint | None) -> Cand
     quote = doc.closes_quote(before) if before is not None else None
     if quote and cue.kind == "verb" and "speech" in verb.takes and len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS:
         return Candidate("direct", quote.inner_start, quote.inner_end, cue, speaker, "direct.before-cue")
-    pronoun_subject = cue.kind == "participle" or cue.reading.number != "sg" or cue.pronoun
-    if "object" in verb.takes and pronoun_subject:
-        content = clause(doc, cue.last + 1, "indirect.object")
-        if content and len(doc.words_in(cue.last + 1, _token_at(doc, content[2]))) >= 2:
-            kind, start, end, rule = content
-            return Candidate(kind, start, end, cue, speaker, rule)
+    if "object" not in verb.takes or cue.pronoun:
+        return None  # تعلنه: the object is the pronoun, what follows is not reported
+    pronoun_subject = cue.kind == "participle" or cue.reading.number != "sg"
+    if pronoun_subject or speaker.how != "after_cue":
+        first = cue.last + 1  # أكدوا، مؤكدًا، طهران نفت: the object follows the cue
+    else:
+        first = _past_adjuncts(doc, speaker.last + 1)  # أعلنت الوزارة، أمس، القبض على ...
+    content = clause(doc, first, "indirect.object") if first is not None else None
+    if content and len(doc.words_in(first, _token_at(doc, content[2]))) >= 2:
+        kind, start, end, rule = content
+        return Candidate(kind, start, end, cue, speaker, rule)
     return None
+
+
+def _past_adjuncts(doc: RuleDoc, j: int) -> int | None:
+    """The first word after the time, occasion and commas that end a speaker phrase at j
+    (، أمس، / يوم السبت / عبر بيان); None when none stands there: then the phrase runs
+    into the object and they cannot be told apart."""
+    start = j
+    while j < len(doc.tokens):
+        tok = doc.tokens[j]
+        nxt = doc.next_word(j)
+        if tok.text in ",،" or doc.is_word(j, "mk.adjunct"):
+            j += 1
+        elif tok.is_word and (doc.is_preposition(j) or doc.is_word(j, "mk.adjunct-preposition")) \
+                and nxt is not None and is_event(doc, nxt):
+            j = nxt + 1
+        else:
+            break
+    return j if j > start and j < len(doc.tokens) and doc.tokens[j].is_word else None
 
 
 def _from_phrase(doc: RuleDoc, cue: Cue, sentence_speaker) -> Candidate | None:

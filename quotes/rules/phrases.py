@@ -38,8 +38,8 @@ def _skip_leading(doc: RuleDoc, first: int, last: int) -> int:
             return j  # a name in quote marks (وأوضح "حساب المواطن" أن)
         if not tok.is_word:
             j += 1
-        elif doc.is_word(j, "mk.adjunct"):
-            j += 1
+        elif doc.is_word(j, "mk.adjunct") or _pronoun_preposition(doc, j):
+            j += 1  # أمس، فيها (التي يعلن فيها الجيش ...)
         elif tok.text.startswith("ل") and not doc.is_preposition(j):  # لـ، لرويترز، لمجلة "..."
             j += 1
             quote = doc.opens_quote(j) if j <= last else None
@@ -57,12 +57,17 @@ def _can_start(doc: RuleDoc, j: int) -> bool:
     if doc.opens_quote(j):
         return True
     bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
-    prepositions = doc.lexicon.words("mk.preposition")
-    if (doc.is_preposition(j) or bare in prepositions or word in CIRCUMSTANTIAL or doc.is_complementizer(j)
+    if (doc.is_preposition(j) or bare in doc.lexicon.words("mk.preposition") or word in CIRCUMSTANTIAL or doc.is_complementizer(j)
             or doc.is_word(j, "mk.adjunct-preposition")):
         return False  # وأضاف خلال كلمة ...: an occasion, and no speaker before the content
-    with_pronoun = any(word.endswith(p) and word[: -len(p)] in prepositions | {"ل", "ب"} for p in PRONOUN_SUFFIXES)
-    return not with_pronoun
+    return not _pronoun_preposition(doc, j)
+
+
+def _pronoun_preposition(doc: RuleDoc, j: int) -> bool:
+    """فيها، له، عنه: a preposition with a pronoun, never a speaker."""
+    word = doc.tokens[j].text
+    prepositions = doc.lexicon.words("mk.preposition") | {"ل", "ب"}
+    return any(word.endswith(p) and word[: -len(p)] in prepositions for p in PRONOUN_SUFFIXES)
 
 
 def _before_adjuncts(doc: RuleDoc, first: int, last: int) -> int:

@@ -162,3 +162,20 @@ def test_speaker_phrase_bounds(candidates):
     assert speaker("وقالت الوزيرة سلمى حداد على صفحتها الرسمية إن القرار نهائي.") == "الوزيرة سلمى حداد"
     assert speaker("وقال المدير سامي عادل للصحفيين إن المصنع سيفتح.") == "المدير سامي عادل"
     assert speaker("وقالت منظمة العفو الدولية محذرة إن الوضع خطير.") == "منظمة العفو الدولية"
+
+
+def test_an_object_after_the_speaker_and_a_time_word_is_the_content(candidates):
+    text = "وأعلنت وزارة الداخلية، أمس، القبض على خلية تضم عشرة أشخاص."
+    assert candidates(text) == [("indirect", "القبض على خلية تضم عشرة أشخاص", "وأعلنت", "وزارة الداخلية")]
+
+
+def test_an_object_after_a_subject_first_verb(candidates):
+    assert candidates("لكن الحكومة نفت هذه الأنباء جملة وتفصيلا.") == [
+        ("indirect", "هذه الأنباء جملة وتفصيلا", "نفت", "الحكومة")]
+
+
+def test_an_object_the_rules_cannot_split_from_the_subject_is_left(candidates):
+    # أكد + subject + object with nothing between: no quote rather than a wrong one
+    assert candidates("وأكد المتحدث الأمني إحباط هجمات عديدة.") == []
+    # تعلنه: the object is the pronoun
+    assert candidates("لكن الوزارة لم تعلنه رسميا بعد.") == []
