@@ -19,6 +19,7 @@ from quotes.rules.phrases import is_event
 from quotes.rules.speakers import SpeakerHint, skip_openers, speaker_after, speaker_when_unsaid, verb_speaker
 
 MAX_HEADLINE_SPEAKER = 4  # words before a headline's colon
+MAX_NOUN_SOURCE = 6  # tokens between a noun of saying (قول، اتهامات) and its أن
 
 QuoteType = Literal["direct", "indirect", "mixed", "headline"]
 
@@ -174,16 +175,27 @@ def _ends_source(doc: RuleDoc, j: int) -> bool:
 
 
 def _from_noun(doc: RuleDoc, cue: Cue, sentence_speaker) -> Candidate | None:
-    """ختم حديثه بالقول: "..." / بقوله إن ...: the clause's subject speaks."""
-    after = doc.next_token(cue.last)
-    if after is None:
-        return None
-    if doc.tokens[after].text == ":" or doc.opens_quote(after) or doc.is_complementizer(after):
-        content = content_at(doc, Opener("colon" if doc.tokens[after].text == ":" else
-                                        "quote" if doc.opens_quote(after) else "that", after))
+    """Nouns of saying. بالقول، بقوله: the content follows at once, the clause's subject
+    speaks (ختم حديثه بالقول: "..."). قول، اتهامات: the source follows in the genitive, then
+    an أن/إن clause (رغم قول علماء إن ...، اتهامات منتقديه من أن ...)."""
+    if cue.attribution.source == "subject":
+        after = doc.next_token(cue.last)
+        if after is None:
+            return None
+        if doc.tokens[after].text == ":" or doc.opens_quote(after) or doc.is_complementizer(after):
+            content = content_at(doc, Opener("colon" if doc.tokens[after].text == ":" else
+                                             "quote" if doc.opens_quote(after) else "that", after))
+        else:
+            content = verbatim(doc, after)
+        speaker = speaker_when_unsaid(doc, cue, sentence_speaker)
     else:
-        content = verbatim(doc, after)
-    speaker = speaker_when_unsaid(doc, cue, sentence_speaker)
+        _, last = doc.sentence_span(cue.last)
+        opener = next((j for j in range(cue.last + 1, min(last, cue.last + MAX_NOUN_SOURCE) + 1)
+                       if doc.is_complementizer(j)), None)
+        if opener is None:
+            return None
+        content = content_at(doc, Opener("that", opener))
+        speaker = speaker_after(doc, cue, cue.last + 1, opener - 1)
     if not content or speaker is None:
         return None
     kind, start, end, rule = content

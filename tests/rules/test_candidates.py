@@ -179,3 +179,9 @@ def test_an_object_the_rules_cannot_split_from_the_subject_is_left(candidates):
     assert candidates("وأكد المتحدث الأمني إحباط هجمات عديدة.") == []
     # تعلنه: the object is the pronoun
     assert candidates("لكن الوزارة لم تعلنه رسميا بعد.") == []
+
+
+def test_nouns_of_saying_with_their_source_and_an_an_clause(candidates):
+    text = "وتراجعت الأسهم رغم قول محللين إن السوق ستتعافى قريبا."
+    assert candidates(text) == [("indirect", "السوق ستتعافى قريبا", "قول", "محللين")]
+    assert candidates("ورفضت الوزارة اتهامات المعارضة بالفساد.") == []  # no أن clause: not reported content
