@@ -232,9 +232,24 @@ def _headline(doc: RuleDoc, line: list[int]) -> Candidate | None:
 
 
 def _named_elsewhere(doc: RuleDoc, j: int, line: list[int]) -> bool:
-    """The headline's speaker word (شويغو) occurs outside the headline line."""
+    """The headline's speaker word (شويغو) is a speaker's elsewhere in the text: right
+    after a cue, a title or a role (وأضاف شويغو، الوزير شويغو) or right before a cue. A
+    place (إيران: ...) or a section label is not."""
     word = doc.tokens[j].text
-    return any(t.is_word and t.text.endswith(word) and t.index not in line for t in doc.tokens)
+    for t in doc.tokens:
+        if not t.is_word or t.text != word or t.index in line:
+            continue
+        before, after = doc.previous_word(t.index), doc.next_word(t.index)
+        if (before is not None and (doc.cue_at(before) or _titles_or_roles(doc, before))) or \
+                (after is not None and doc.cue_at(after) is not None):
+            return True
+    return False
+
+
+def _titles_or_roles(doc: RuleDoc, j: int) -> bool:
+    word = doc.tokens[j].text
+    bare = word[2:] if word.startswith("ال") else word
+    return any((w,) in doc.lexicon.title_phrases or (w,) in doc.lexicon.role_phrases for w in (word, bare))
 
 
 def _token_at(doc: RuleDoc, offset: int) -> int:

@@ -185,3 +185,8 @@ def test_nouns_of_saying_with_their_source_and_an_an_clause(candidates):
     text = "وتراجعت الأسهم رغم قول محللين إن السوق ستتعافى قريبا."
     assert candidates(text) == [("indirect", "السوق ستتعافى قريبا", "قول", "محللين")]
     assert candidates("ورفضت الوزارة اتهامات المعارضة بالفساد.") == []  # no أن clause: not reported content
+
+
+def test_a_place_before_a_colon_is_not_a_headline_speaker(candidates):
+    text = "إيران: مسيرات مؤيدة للحكومة في عدة مدن\nوخرج آلاف في إيران إلى الشوارع."
+    assert candidates(text) == []
