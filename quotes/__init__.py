@@ -8,6 +8,6 @@
 Reuse a `quotes.Extractor` for many texts: it loads lexicons and models once.
 """
 from quotes.extractor import Extractor, extract
-from quotes.models import QuoteDocument
+from quotes.schema import QuoteDocument
 
 __all__ = ["Extractor", "QuoteDocument", "extract"]

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from quotes.extractor import Backend, Extractor
 from quotes.inputs import Document
-from quotes.models import QuoteDocument
+from quotes.schema import QuoteDocument
 
 IN_FLIGHT_PER_WORKER = 2
 

@@ -11,7 +11,7 @@ import click
 from quotes.batch import run
 from quotes.evaluate import load_many, score, text_loader
 from quotes.inputs import documents, expand
-from quotes.models import QuoteDocument
+from quotes.schema import QuoteDocument
 from quotes.output import WRITERS
 from quotes.progress import Progress
 

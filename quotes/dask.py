@@ -24,7 +24,7 @@ from dask.distributed import Client
 
 from quotes.extractor import Backend, Extractor
 from quotes.inputs import Document, InputFormat, documents, expand
-from quotes.models import QuoteDocument
+from quotes.schema import QuoteDocument
 
 DEFAULT_PARTITION = 16  # documents a task
 

@@ -5,7 +5,7 @@ from typing import Iterator, Literal, NamedTuple
 
 from quotes.inputs import Document
 from quotes.lexicon import Lexicon, load_lexicon
-from quotes.models import QuoteDocument
+from quotes.schema import QuoteDocument
 from quotes.resolve.entities import Entity as SourceEntity
 from quotes.resolve.rules import Attribution, RulesResolver
 from quotes.resolve.syntax import StanzaResolver

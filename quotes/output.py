@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from typing import Literal, TextIO
 
-from quotes.models import QuoteDocument
+from quotes.schema import QuoteDocument
 
 OutputFormat = Literal["json", "jsonl", "csv"]
 CSV_COLUMNS = ("document", "quote", "type", "text", "start", "end", "cue", "speaker", "role", "confidence")

@@ -5,7 +5,7 @@ import pytest
 from pydantic import ValidationError
 
 from quotes import Extractor
-from quotes.models import QuoteDocument, Span
+from quotes.schema import QuoteDocument, Span
 
 RULES = Extractor(backend="rules")
 
