@@ -9,6 +9,7 @@ agrees with the cue in gender and number, or whoever opened the sentence before.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from quotes.rules.candidates import Candidate
 from quotes.rules.document import RuleDoc
@@ -121,9 +122,13 @@ class Implied:
     """Who an implied subject is: someone named earlier in the sentence, the latest
     speaker who agrees, or the subject of the sentence before."""
 
-    def __init__(self, doc: RuleDoc, table: EntityTable, around: list[Mention], candidates: list[Candidate]):
+    def __init__(self, doc: RuleDoc, table: EntityTable, around: list[Mention], candidates: list[Candidate],
+                 subject: Callable[[tuple[int, int]], bool] = lambda span: True):
+        """`subject` says whether a mention may be a clause's subject (the Stanza
+        resolver asks the parse; the rules cannot tell)."""
         self.doc = doc
         self.table = table
+        self.subject = subject
         claimed = [(c.start, c.end) for c in candidates]
         self.mentions = sorted(
             (m for m in around + self._names(table) if not any(s <= m.span[0] < e for s, e in claimed)),
@@ -142,7 +147,8 @@ class Implied:
         feminine, plural = agreement(candidate)
         at = candidate.cue.start if candidate.cue else candidate.start
         sentence = self._sentence(at)
-        here = [m for m in self.mentions if m.span[0] < at and self._sentence(m.span[0]) == sentence]
+        here = [m for m in self.mentions if m.span[0] < at and self._sentence(m.span[0]) == sentence
+                and self.subject(m.span)]
         for mention in here:
             entity = self.table.find(mention)
             if entity is None or entity.agrees(feminine, plural):

@@ -17,10 +17,12 @@ from quotes.resolve.mentions import Mention, analyse, people
 from quotes.resolve.rules import Attribution, Implied, confidence, issuer, note_agreement
 from quotes.resolve.tree import Tree, Word
 from quotes.rules.candidates import Candidate
-from quotes.rules.content import MIN_SPEECH_WORDS
+from quotes.rules.content import MIN_SPEECH_WORDS, names_a_speaker
+from quotes.rules.phrases import CIRCUMSTANTIAL, is_event
 from quotes.rules.document import RuleDoc
 
 SUBJECT_RELATIONS = ("nsubj", "csubj")
+SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "X"})  # what a speaker's head word can be
 CLIMB_RELATIONS = frozenset({"advcl", "acl", "xcomp", "conj", "parataxis", "ccomp"})
 MAX_CLIMB = 3
 PARSE_CONFIDENCE = 0.95  # a subject the parse gives, against the rules' own (SPEAKER_CONFIDENCE)
@@ -58,7 +60,7 @@ class StanzaResolver:
             if mention.name is not None and not (mention.role or mention.titles):
                 table.add(mention)  # a name NER found: surnames can find it
         said = [self._said(doc, tree, table, c) for c in candidates]
-        implied = Implied(doc, table, around, candidates)
+        implied = Implied(doc, table, around, candidates, subject=lambda span: _is_subject(tree, span))
         done: list[Attribution] = []
         for candidate, (mention, entity, method) in zip(candidates, said):
             if mention is None:
@@ -74,48 +76,81 @@ class StanzaResolver:
 
     def _said(self, doc: RuleDoc, tree: Tree, table: EntityTable, candidate: Candidate):
         """(mention, entity, method) of the speaker the text names, or Nones if implied."""
-        span, method = self._from_parse(doc, tree, candidate)
+        span, method = self._speaker_span(doc, tree, candidate)
+        if span is None:
+            return None, None, method
+        first, last = doc.token_range(*span)
         hint = candidate.speaker
-        if span is not None:
-            first, last = doc.token_range(*span)
-            mention = analyse(doc, first, last)
-        elif hint.first is not None:
-            mention, method = analyse(doc, hint.first, hint.last, hint.skip), f"rules.{hint.how}"
-        else:
-            return None, None, f"rules.{hint.how}"
-        mention = _named(doc, tree, mention)
+        skip = hint.skip if hint.first is not None and doc.tokens[hint.first].start == span[0] else 0
+        mention = _named(doc, tree, analyse(doc, first, last, skip))
         entity = table.add(mention, speaks=True)
         note_agreement(entity, candidate)
         return mention, entity, method
 
-    def _from_parse(self, doc: RuleDoc, tree: Tree, candidate: Candidate):
-        """(span, method) of the speaker phrase the parse gives, or (None, fallback method)."""
-        cue = candidate.cue
-        if cue is None or not cue.is_verb:
-            return None, ""
-        word = _cue_word(tree, cue.start, cue.end)
-        if word is None:
-            return None, ""
-        source = cue.reading.verb.source_after
-        subject = _source_of(tree, word, source) if source else None
-        subject = subject or _subject(tree, word)
-        if subject is None or subject.upos == "PRON":
-            return None, ""
-        span = tree.span(subject)
-        if _inside_content(span, candidate) or _quoted(doc, span):
-            return None, ""
-        return span, "stanza.subject"
+    def _speaker_span(self, doc: RuleDoc, tree: Tree, candidate: Candidate):
+        """(span, method): where the rules bounded a speaker phrase (وقال الوزير، بحسب
+        الوزير، شويغو:، the clause before the cue, an earlier cue's) that phrase stands,
+        confirmed by the parse where its subject falls inside; where the rules found none,
+        or took a clause with a verb in it for the subject, the parse's subject decides."""
+        hint = candidate.speaker
+        region = None if hint.first is None else (doc.tokens[hint.first].start + hint.skip, doc.tokens[hint.last].end)
+        subject = _parse_subject(doc, tree, candidate)
+        if region is None:
+            return (tree.span(subject), "stanza.subject") if subject is not None else (None, f"rules.{hint.how}")
+        if subject is None:
+            return region, f"rules.{hint.how}"
+        inside = region[0] <= subject.start < region[1]
+        if hint.how == "before_cue" and any(w.upos == "VERB" for w in tree.words_at(*region)) \
+                and not names_a_speaker(doc, hint.first):
+            return tree.span(subject), "stanza.subject"  # ولوح نتانياهو بقطعة ... أوضح: a clause, not a subject
+        return region, "stanza.subject" if inside else f"rules.{hint.how}"
+
+
+def _is_subject(tree: Tree, span: tuple[int, int]) -> bool:
+    """Some word of the span is a subject in the parse (not the object of a preposition)."""
+    return any(w.relation in SUBJECT_RELATIONS for w in tree.words_at(*span))
+
+
+def _parse_subject(doc: RuleDoc, tree: Tree, candidate: Candidate) -> Word | None:
+    """The subject the parse gives the cue: a noun or name outside the quote, not a time
+    word or من جانبه (the parser takes those for subjects)."""
+    cue = candidate.cue
+    if cue is None or not cue.is_verb:
+        return None
+    word = _cue_word(tree, cue.start, cue.end)
+    if word is None:
+        return None
+    source = cue.reading.verb.source_after
+    subject = _source_of(tree, word, source) if source else None
+    if subject is None:
+        # a hal participle has no subject of its own: it takes its verb's
+        start = tree.head_of(word) if cue.kind == "participle" and word.relation in CLIMB_RELATIONS else word
+        subject = _subject(tree, start) if start is not None else None
+    if subject is None or subject.upos not in SPEAKER_TAGS:
+        return None
+    span = tree.span(subject)
+    first, _ = doc.token_range(*span)
+    head, _ = doc.token_range(subject.start, subject.end)
+    if (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_word(head, "mk.adjunct")
+            or is_event(doc, head) or doc.tokens[first].text in CIRCUMSTANTIAL
+            or doc.tokens[head].text.startswith(("جانب", "جهت", "ناحيت"))):
+        return None  # أمس، خلال كلمة، وهو محاط، من جانبه: not who spoke
+    if candidate.speaker.first is None and subject.start > cue.start:
+        return None  # an implied subject is not found after the cue (داعيًا المنظمات: its object)
+    return subject
 
 
 def _parsed_phrase(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
-    """A role or title phrase the rules found, cut to the noun phrase the parse gives its
-    head (المندوب الروسي، not المندوب الروسي على زيارة الوزير), its name from NER."""
+    """A role or title phrase the rules found, cut where the parse ends its head's noun
+    phrase before a preposition (المندوب الروسي، not المندوب الروسي على زيارة الوزير:
+    على زيارة belongs to the verb), its name from NER."""
     heads = tree.words_at(mention.span[0], mention.span[0] + 1)
     if heads:
         start, end = tree.span(heads[-1])
-        if mention.span[0] <= start and end < mention.span[1]:
-            first, last = doc.token_range(mention.span[0], end)
-            mention = analyse(doc, first, last)
+        first, last = doc.token_range(mention.span[0], end)
+        rest = doc.next_word(last)
+        if mention.span[0] <= start and end < mention.span[1] and rest is not None and doc.is_preposition(rest):
+            mention = analyse(doc, first, last)  # the preposition after it is the verb's
     return _named(doc, tree, mention)
 
 
@@ -164,25 +199,20 @@ def _person(doc: RuleDoc, span: tuple[int, int]) -> Mention:
 
 
 def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
-    """NER decides the name: a PER span inside the mention is the name (its role is cut
-    before it); a name the rules read where NER sees no person and the tagger no proper
-    noun is dropped (أكد المتحدث إحباط ...)."""
+    """NER adds the name: a PER span inside the mention becomes its name where the rules
+    read none, or one it contains (سيرغي شويغو over شويغو); the role is cut before it. A
+    PER span elsewhere in the phrase does not override the rules' name."""
     start, end = mention.span
     persons = [p for p in tree.persons if start <= p[0] and p[1] <= end]
-    if persons:
-        name = _without_titles(doc, mention, persons[-1])
-        role = mention.role
-        if role is not None and role[1] > name[0]:
-            role = (role[0], name[0]) if role[0] < name[0] else None
-            role = _trim(doc, role)
-        return replace(mention, kind="person", name=name, role=role)
-    if mention.name is not None and mention.text_override is None:
-        words = tree.words_at(*mention.name)
-        if words and not any(w.upos in ("PROPN", "X") for w in words):
-            kind = mention.kind if mention.head is not None else "anonymous"
-            return replace(mention, name=None, kind=kind if kind != "unknown" else "anonymous",
-                           role=mention.role or mention.name)
-    return mention
+    if not persons:
+        return mention
+    name = _without_titles(doc, mention, persons[-1])
+    if mention.name is not None and not (name[0] <= mention.name[0] and mention.name[1] <= name[1]):
+        return mention
+    role = mention.role
+    if role is not None and role[0] < name[1] and name[0] < role[1]:  # the role ran into the name
+        role = _trim(doc, (role[0], name[0])) if role[0] < name[0] else None
+    return replace(mention, kind="person", name=name, role=role)
 
 
 def _without_titles(doc: RuleDoc, mention: Mention, name: tuple[int, int]) -> tuple[int, int]:

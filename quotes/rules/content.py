@@ -181,11 +181,11 @@ def _opens_new_clause(doc: RuleDoc, j: int) -> bool:
         joined = cue.conjoined or (before is not None and doc.is_word(before, "mk.clause-break"))
         # قالت القوات ... إنها: a verb before a subject the lexicon knows is a new sentence,
         # not the embedded الوزير أكد أن (after إن the subject comes first)
-        return joined or _names_a_speaker(doc, cue.last + 1)
+        return joined or names_a_speaker(doc, cue.last + 1)
     return cue.kind == "according" and after_comma
 
 
-def _names_a_speaker(doc: RuleDoc, j: int) -> bool:
+def names_a_speaker(doc: RuleDoc, j: int) -> bool:
     """Word j opens a speaker description: a role, body or title (القوات، الوزير، اللواء)."""
     if j >= len(doc.tokens) or not doc.tokens[j].is_word:
         return False
