@@ -204,15 +204,28 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     PER span elsewhere in the phrase does not override the rules' name."""
     start, end = mention.span
     persons = [p for p in tree.persons if start <= p[0] and p[1] <= end]
-    if not persons:
-        return mention
+    if not persons or (mention.head is not None and mention.head.kind == "relation"):
+        return mention  # والد الشهيد فلان: the name is the relative's
     name = _without_titles(doc, mention, persons[-1])
-    if mention.name is not None and not (name[0] <= mention.name[0] and mention.name[1] <= name[1]):
+    if mention.name is not None and not (name[0] <= mention.name[0] and mention.name[1] <= name[1]) \
+            and not _role_before(doc, mention.name, name):
         return mention
     role = mention.role
     if role is not None and role[0] < name[1] and name[0] < role[1]:  # the role ran into the name
         role = _trim(doc, (role[0], name[0])) if role[0] < name[0] else None
+    elif role is not None and role[1] <= name[0] and mention.name is not None and mention.name[0] < name[0]:
+        role = _trim(doc, (role[0], name[0]))  # the words the rules took for the name end the role
     return replace(mention, kind="person", name=name, role=role)
+
+
+def _role_before(doc: RuleDoc, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:
+    """The rules' name is the PER name after words that still belong to the role, a
+    genitive or a definite word (المدعي العام لنيويورك إريك شنايدمان)."""
+    if not (rules_name[0] < person[0] and person[1] == rules_name[1]):
+        return False
+    first, last = doc.token_range(rules_name[0], person[0])
+    before = [t.text for t in doc.words_in(first, last) if t.end <= person[0]]
+    return bool(before) and all(w.startswith(("ل", "ب", "ال")) for w in before)
 
 
 def _without_titles(doc: RuleDoc, mention: Mention, name: tuple[int, int]) -> tuple[int, int]:
