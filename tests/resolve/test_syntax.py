@@ -57,3 +57,9 @@ def test_a_verb_joined_to_another_takes_its_subject(lexicon):
 def test_relayed_speech_belongs_to_the_object_of_an(lexicon):
     found = resolve(parse("relayed.conllu"), lexicon)
     assert found == [("stanza.subject", None, "وزير النفط", "وزير النفط")]
+
+
+def test_where_the_parse_disagrees_the_phrase_the_rules_bounded_stands(lexicon):
+    # the parser took جهته for the subject and the minister for an object
+    found = resolve(parse("parse-disagrees.conllu"), lexicon)
+    assert found == [("rules.after_cue", None, "وزير الدفاع الروسي", "وزير الدفاع الروسي")]
