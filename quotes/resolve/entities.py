@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from quotes.resolve.mentions import Kind, Mention, Span, is_definite
+from quotes.resolve.mentions import Kind, Mention, Span
 
 NAME_STOPWORDS = frozenset({"محمد", "احمد", "علي", "عبد", "بن", "ابو", "ابن", "دي", "فون", "ال", "-"})
 
@@ -42,9 +42,14 @@ class Entity:
 
 
 def _role_key(text: str) -> str:
-    """A role compared without the article on its head (المندوب الروسي = مندوب الروسي)."""
+    """A role compared without the article or a preposition on its head (المندوب الروسي
+    = مندوب الروسي; للإعلامية البحرينية = الإعلامية البحرينية)."""
     words = text.split()
-    if words and is_definite(words[0]) and words[0].startswith("ال"):
+    if words and words[0].startswith("لل"):
+        words[0] = words[0][2:]
+    elif words and words[0][:1] in "لب" and len(words[0]) > 3 and not words[0].startswith("ال"):
+        words[0] = words[0][1:]
+    if words and words[0].startswith("ال"):
         words[0] = words[0][2:]
     return " ".join(words)
 

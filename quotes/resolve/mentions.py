@@ -124,12 +124,29 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
             mention.role, mention.head = part.role, part.head
         mention.titles.extend(part.titles)
         mention.feminine |= part.feminine
+    quoted = _name_in_quotes(doc, first, last)
+    if quoted is not None:  # وأوضح "حساب المواطن"، موقع "كوورة": the words in quote marks are the name
+        mention.name = quoted
+        if mention.role is not None and mention.role[1] > quoted[0]:
+            before = doc.previous_word(doc.token_range(*quoted)[0])
+            keep = before is not None and mention.role[0] <= doc.tokens[before].start
+            mention.role = (mention.role[0], doc.tokens[before].end) if keep else None
     mention.kind = _kind(mention, doc.words_in(first, last))
     if skip and mention.name and mention.name[0] == span[0] - skip:
         mention.name = (mention.name[0] + skip, mention.name[1])
     if skip and mention.role and mention.role[0] == span[0] - skip:
         mention.role = (mention.role[0] + skip, mention.role[1])
     return mention
+
+
+def _name_in_quotes(doc: RuleDoc, first: int, last: int) -> Span | None:
+    """The words of a short quote inside a mention (a name in quote marks)."""
+    for j in range(first, last + 1):
+        quote = doc.opens_quote(j)
+        if quote is not None and 0 < len(doc.quote_tokens(quote)) <= 4:
+            words = doc.quote_tokens(quote)
+            return words[0].start, words[-1].end
+    return None
 
 
 def _kind(m: Mention, words: list[Token]) -> Kind:
@@ -237,6 +254,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
             continue
         i += 1
     if role is not None:
+        while role[1] - role[0] > 1 and preps[role[1] - 1]:
+            role[1] -= 1  # مكتب التحقيقات في: a preposition left without its object
         part.role = span(*role)
     return part
 

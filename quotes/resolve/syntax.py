@@ -206,9 +206,12 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     persons = [p for p in tree.persons if start <= p[0] and p[1] <= end]
     if not persons or (mention.head is not None and mention.head.kind == "relation"):
         return mention  # والد الشهيد فلان: the name is the relative's
+    if mention.name is not None:
+        overlapping = [p for p in persons if p[0] < mention.name[1] and mention.name[0] < p[1]]
+        persons = overlapping or persons
     name = _without_titles(doc, mention, persons[-1])
     if mention.name is not None and not (name[0] <= mention.name[0] and mention.name[1] <= name[1]) \
-            and not _role_before(doc, mention.name, name):
+            and not _role_before(doc, mention.name, name) and not _other_entity_after(tree, mention.name, name):
         return mention
     role = mention.role
     if role is not None and role[0] < name[1] and name[0] < role[1]:  # the role ran into the name
@@ -216,6 +219,14 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     elif role is not None and role[1] <= name[0] and mention.name is not None and mention.name[0] < name[0]:
         role = _trim(doc, (role[0], name[0]))  # the words the rules took for the name end the role
     return replace(mention, kind="person", name=name, role=role)
+
+
+def _other_entity_after(tree: Tree, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:
+    """The rules' name is the PER name and then a place or body NER tags as such
+    (بنيامين نتانياهو طهران: Tehran is the object)."""
+    if not (rules_name[0] == person[0] and person[1] < rules_name[1]):
+        return False
+    return any(kind != "PER" and person[1] <= start < rules_name[1] for start, _, kind in tree.entities)
 
 
 def _role_before(doc: RuleDoc, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:

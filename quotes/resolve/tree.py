@@ -64,7 +64,8 @@ class Tree:
                           for s, words in enumerate(self.sentences) for w in words}
         self._all = [w for words in self.sentences for w in words]
         self._starts = [w.start for w in self._all]
-        self.persons = [offsets(e.start_char, e.end_char) for e in doc.ents if e.type == "PER"]
+        self.entities = [(*offsets(e.start_char, e.end_char), e.type) for e in doc.ents]
+        self.persons = [(start, end) for start, end, kind in self.entities if kind == "PER"]
 
     def words_at(self, start: int, end: int) -> list[Word]:
         """The words whose offsets fall within [start, end)."""

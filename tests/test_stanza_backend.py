@@ -1,0 +1,45 @@
+"""The default backend end to end: the shipped Stanza models, offline."""
+import json
+
+import pytest
+
+from quotes import Extractor
+from quotes.evaluate import load_many, score, text_loader
+
+
+@pytest.fixture(scope="module")
+def stanza_extractor():
+    return Extractor()  # the default: Stanza, the models resolved as a user's would be
+
+
+def test_the_output_names_the_backend_and_the_model(stanza_extractor):
+    doc = stanza_extractor.extract('وقال الوزير سامر علوان: "نحن مستعدون للحوار".')
+    assert (doc.backend, doc.model) == ("stanza", "quotes-ar-compact-1")
+    assert doc.quotes[0].speaker.name == "سامر علوان"
+
+
+def test_a_name_between_the_cue_and_the_quote_is_not_the_speaker(stanza_extractor):
+    text = ('وعلق السفير الروسي في القاهرة ميخائيل بوريسوف على زيارة الوزير شويغو قائلا: '
+            '"الزيارة مهمة للغاية للبلدين".')
+    speaker = stanza_extractor.extract(text).quotes[0].speaker
+    assert speaker.name == "ميخائيل بوريسوف"
+
+
+def test_seed_every_quote_with_its_canonical_name_and_role(stanza_extractor, seed, seed_gold):
+    doc = stanza_extractor.extract(seed.read_text(encoding="utf-8"), seed.name)
+    report, misses = score(load_many(seed_gold), [json.loads(doc.to_json())], text_loader(seed_gold, None))
+    assert report["match"] == report["gold"] == 16, misses
+    assert report["speaker_strict"] == 1.0, misses
+    assert report["role"] == 1.0, misses
+    assert report["names_as_quotes"] == 0
+
+
+def test_dev_stanza_beats_the_rules_on_canonical_names(shared, stanza_extractor):
+    gold = shared / "dev" / "gold.jsonl"
+    texts = sorted((shared / "dev" / "texts").glob("*.txt"))
+    runs = {}
+    for name, extractor in (("stanza", stanza_extractor), ("rules", Extractor(backend="rules"))):
+        preds = [json.loads(extractor.extract(t.read_text(encoding="utf-8"), t.name).to_json()) for t in texts]
+        runs[name], _ = score(load_many(gold), preds, text_loader(gold, shared / "dev" / "texts"))
+    assert runs["stanza"]["f1"] >= 0.85
+    assert runs["stanza"]["speaker_strict"] > runs["rules"]["speaker_strict"]
