@@ -124,7 +124,7 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
             mention.role, mention.head = part.role, part.head
         mention.titles.extend(part.titles)
         mention.feminine |= part.feminine
-    quoted = _name_in_quotes(doc, first, last)
+    quoted = _name_in_quotes(doc, first, last) if mention.name is None else None
     if quoted is not None:  # وأوضح "حساب المواطن"، موقع "كوورة": the words in quote marks are the name
         mention.name = quoted
         if mention.role is not None and mention.role[1] > quoted[0]:
@@ -140,9 +140,10 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
 
 
 def _name_in_quotes(doc: RuleDoc, first: int, last: int) -> Span | None:
-    """The words of a short quote inside a mention (a name in quote marks)."""
-    for j in range(first, last + 1):
-        quote = doc.opens_quote(j)
+    """The words of a short quote that opens the mention or follows its first word (a
+    name in quote marks: "حساب المواطن"، موقع "كوورة")."""
+    for j in (first, doc.next_token(first)):
+        quote = doc.opens_quote(j) if j is not None and j <= last else None
         if quote is not None and 0 < len(doc.quote_tokens(quote)) <= 4:
             words = doc.quote_tokens(quote)
             return words[0].start, words[-1].end
