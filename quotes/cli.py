@@ -96,7 +96,8 @@ def speed(texts, model_dir, as_json):
     click.echo(f"{report['model']}: {report['words']} words in {report['texts']} texts, "
                f"load {report['load_seconds']:.2f} s, peak RSS {report['peak_rss_mb']} MB")
     for name, seconds in report["seconds"].items():
-        click.echo(f"  {name:<9} {seconds:6.2f} s  {report['words'] / seconds:8,.0f} words/s")
+        rate = f"{report['words'] / seconds:8,.0f}" if seconds else "       -"
+        click.echo(f"  {name:<9} {seconds:6.2f} s  {rate} words/s")
     click.echo(f"  {'all':<9} {sum(report['seconds'].values()):6.2f} s  {report['words_per_second']:8,} words/s")
 
 

@@ -185,6 +185,6 @@ def _speed_section(speed: dict | None) -> list[str]:
         "",
         "| processor | seconds | words/s |",
         "|---|---|---|",
-        *[f"| {p} | {s:.2f} | {speed['words'] / s:,.0f} |" for p, s in per.items()],
+        *[f"| {p} | {s:.2f} | {speed['words'] / s:,.0f} |" if s else f"| {p} | {s:.2f} | - |" for p, s in per.items()],
         f"| whole pipeline | {sum(per.values()):.2f} | {speed['words_per_second']:,.0f} |",
     ]
