@@ -15,7 +15,7 @@ _EXPORTS = {
     "ModelNotFoundError": "quotes.nlp.resolve",
     "resolve_model": "quotes.nlp.resolve",
     "load_pipeline": "quotes.nlp.pipeline",
-    "parse": "quotes.nlp.parse",
+    "parse": "quotes.nlp.parsing",
     "prepare_for_parse": "quotes.nlp.prepare",
     "to_parse_text": "quotes.nlp.prepare",
     "ParseText": "quotes.nlp.prepare",

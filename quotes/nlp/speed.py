@@ -20,7 +20,7 @@ WARM_UP = "قال الوزير إن المحادثات كانت مفيدة."
 def measure_speed(source: ModelSource, texts: list[Path]) -> dict:
     """Parse `texts` (as `quotes.nlp.parse` does) one processor at a time, timing each."""
     start = time.perf_counter()
-    from quotes.nlp.parse import tokenize
+    from quotes.nlp.parsing import tokenize
     from quotes.nlp.pipeline import load_pipeline
     from quotes.nlp.prepare import to_parse_text
 

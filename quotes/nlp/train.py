@@ -46,16 +46,17 @@ class Trainer:
 TRAINERS: Mapping[str, Trainer] = {
     "tokenize": Trainer("stanza.models.tokenizer", "--steps", 3000, 10, "--eval_steps", ("--max_seqlen", "300")),
     "mwt": Trainer("stanza.models.mwt_expander", "--num_epoch", 30, 1),
-    "pos": Trainer("stanza.models.tagger", "--max_steps", 1000, 10, "--eval_interval",
+    "pos": Trainer("stanza.models.tagger", "--max_steps", 1500, 10, "--eval_interval",
                    ("--no_pretrain", "--batch_size", "50", "--char_hidden_dim", "200",
                     "--deep_biaff_hidden_dim", "200")),
-    "lemma": Trainer("stanza.models.lemmatizer", "--num_epoch", 60, 1),
+    "lemma": Trainer("stanza.models.lemmatizer", "--num_epoch", 30, 1),
     "depparse": Trainer("stanza.models.parser", "--max_steps", 2400, 10, "--eval_interval",
                         ("--no_pretrain", "--hidden_dim", "200", "--char_hidden_dim", "200",
                          "--deep_biaff_hidden_dim", "200", "--num_layers", "2",
                          "--batch_size", "1000", "--no_checkpoint")),
-    "ner": Trainer("stanza.models.ner_tagger", "--max_steps", 3000, 10, "--eval_interval",
-                   ("--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "128")),
+    "ner": Trainer("stanza.models.ner_tagger", "--max_steps", 5000, 10, "--eval_interval",
+                   ("--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "128", "--char_hidden_dim", "200",
+                    "--word_dropout", "0.15")),
 }
 
 #: Sentences kept per split with --quick (train; dev and test get a quarter).
