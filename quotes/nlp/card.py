@@ -153,9 +153,10 @@ def render(info: dict) -> str:
         "Each trainer ran in the work directory (paths below are relative to it), with "
         "GLIBC_TUNABLES set for malloc (see `quotes/nlp/train.py`):",
         "",
-        "| processor | wall time | command |",
-        "|---|---|---|",
-        *[f"| {name} | {p['train_seconds'] / 60:.1f} min | `{p['command']}` |" for name, p in procs.items()],
+        "| processor | wall time | threads | command |",
+        "|---|---|---|---|",
+        *[f"| {name} | {p['train_seconds'] / 60:.1f} min | {p.get('torch_threads', '-')} | `{p['command']}` |"
+          for name, p in procs.items()],
         "",
         f"Total training time: {sum(p['train_seconds'] for p in procs.values()) / 60:.1f} min.",
         "",
@@ -208,7 +209,8 @@ def _speed_section(speed: dict | None) -> list[str]:
     return [
         "## Speed",
         "",
-        f"{speed['words']:,} words in {speed['texts']} texts on {speed['machine']}, one process, "
+        f"{speed['words']:,} words in {speed['texts']} texts on {speed['machine']} (1-minute load "
+        f"average {speed['load_average_before']} before the run), one process, "
         f"`quotes.nlp.parse` (each line its own paragraph). Load {speed['load_seconds']:.2f} s "
         f"(imports {speed['import_seconds']:.2f} s more); peak RSS {speed['peak_rss_mb']:.0f} MB.",
         "",

@@ -88,7 +88,8 @@ def train_models(opts: TrainOptions, log: Callable[[str], None] = print) -> dict
     (work / "raw").mkdir(parents=True, exist_ok=True)
     (work / "logs").mkdir(exist_ok=True)
     opts.output.mkdir(parents=True, exist_ok=True)
-    info = card.load(opts.output)
+    info = {**card.load(opts.output), "name": opts.name, "versions": card.versions()}
+    info.pop("speed", None)  # measured on the models being replaced
     limit = QUICK_LIMIT if opts.quick else None
 
     ud_files = ner_files = None
@@ -111,11 +112,12 @@ def train_models(opts: TrainOptions, log: Callable[[str], None] = print) -> dict
             "file": shipped.name, "bytes": shipped.stat().st_size, "float32_bytes": raw.stat().st_size,
             "train_seconds": round(seconds, 1), "command": "python -m " + " ".join(command[2:]),
             "trained_by": card.train_command_line(opts),
+            "torch_threads": os.environ.get("OMP_NUM_THREADS", "torch default"),
         }
         log(f"  {processor}: {seconds:.0f} s, {shipped.stat().st_size / 1e6:.1f} MB")
+        card.write(opts.output, info)  # after each model, so an interrupted run keeps its records
 
     (opts.output / "resources.json").write_text("{}\n", encoding="utf-8")
-    info.update(name=opts.name, versions=card.versions())
     _score(info, opts, work, ud_files, ner_files, log)
     if opts.speed_texts:
         log("measuring speed")
