@@ -215,19 +215,32 @@ def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, 
 @click.option("--model-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Time this model directory instead of the resolved models.")
 @click.option("--json", "as_json", is_flag=True, help="Print the measurements as JSON.")
-def speed(texts, model_dir, as_json):
-    """Load time, peak memory and words/s per processor over TEXTS (files or directories)."""
+@click.option("--update-card", is_flag=True, help="Write the measurements into the model directory's card.")
+def speed(texts, model_dir, as_json, update_card):
+    """Load time, peak memory and words/s per processor over TEXTS (files or directories).
+
+    Run it on a quiet machine: under CPU contention Stanza is many times slower."""
+    import json
+
+    from quotes.nlp import card
     from quotes.nlp.resolve import resolve_model
     from quotes.nlp.speed import measure_speed
 
-    report = measure_speed(resolve_model(model_dir), [f for t in texts for f in _text_files(t)])
+    source = resolve_model(model_dir)
+    report = measure_speed(source, [f for t in texts for f in _text_files(t)])
+    if update_card:
+        if source.kind == "official":
+            raise click.ClickException("the official models have no card to update")
+        card.write(source.path, {**card.load(source.path), "speed": report})
     if as_json:
         click.echo(json.dumps(report))
         return
     click.echo(f"{report['model']}: {report['words']} words in {report['texts']} texts, "
-               f"load {report['load_seconds']:.2f} s, peak RSS {report['peak_rss_mb']} MB")
+               f"load {report['load_seconds']:.2f} s (+ imports {report['import_seconds']:.2f} s), "
+               f"peak RSS {report['peak_rss_mb']} MB, load average before {report['load_average_before']}")
     for name, seconds in report["seconds"].items():
-        click.echo(f"  {name:<9} {seconds:6.2f} s  {report['words'] / seconds:8,.0f} words/s")
+        rate = f"{report['words'] / seconds:8,.0f}" if seconds else "       -"
+        click.echo(f"  {name:<9} {seconds:6.2f} s  {rate} words/s")
     click.echo(f"  {'all':<9} {sum(report['seconds'].values()):6.2f} s  {report['words_per_second']:8,} words/s")
 
 

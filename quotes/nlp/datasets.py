@@ -70,8 +70,11 @@ def split_80_10_10(items: Sequence[T], seed: int, block: int = 1) -> Split[T]:
     random.Random(seed).shuffle(blocks)
     n_held = max(1, len(blocks) // 10)
     test, dev, train = blocks[:n_held], blocks[n_held:2 * n_held], blocks[2 * n_held:]
-    flat = lambda bs: [item for b in bs for item in b]  # noqa: E731
-    return Split(train=flat(train), dev=flat(dev), test=flat(test))
+    return Split(train=_flatten(train), dev=_flatten(dev), test=_flatten(test))
+
+
+def _flatten(blocks: list[list[T]]) -> list[T]:
+    return [item for block in blocks for item in block]
 
 
 # --- UD treebank -------------------------------------------------------------------------
@@ -115,6 +118,10 @@ def in_parse_forms(sentence: Sentence) -> Sentence:
     return out
 
 
+def _glued_to_next(word: list[str]) -> bool:
+    return "SpaceAfter=No" in _misc_items(word[9]) and word[3] != "PUNCT"
+
+
 def clitics_as_multiword_tokens(sentence: Sentence) -> Sentence:
     """Rewrite each run of words joined by SpaceAfter=No (punctuation excluded) as a
     multi-word token, as UD Arabic-PADT writes clitics: ل + أوباما -> 7-8 لأوباما."""
@@ -122,11 +129,10 @@ def clitics_as_multiword_tokens(sentence: Sentence) -> Sentence:
     words = [line.split("\t") for line in sentence if not line.startswith("#")]
     if any("-" in w[0] or "." in w[0] for w in words):
         return sentence  # already has multi-word tokens or empty nodes
-    glued = lambda w: "SpaceAfter=No" in _misc_items(w[9]) and w[3] != "PUNCT"  # noqa: E731
     out, i = list(comments), 0
     while i < len(words):
         j = i
-        while j + 1 < len(words) and glued(words[j]) and words[j + 1][3] != "PUNCT":
+        while j + 1 < len(words) and _glued_to_next(words[j]) and words[j + 1][3] != "PUNCT":
             j += 1
         if j == i:
             out.append("\t".join(words[i]))
@@ -156,24 +162,49 @@ def with_arabic_commas(sentence: Sentence) -> Sentence:
     return out
 
 
-def in_paragraphs(sentences: Sequence[Sentence], size: int = SENTENCES_PER_PARAGRAPH) -> list[Sentence]:
-    """Drop document/paragraph marks and start a new paragraph every `size` sentences."""
+def as_headline(sentence: Sentence) -> Sentence:
+    """The sentence without its final punctuation, as news headlines are written."""
+    rows = [line.split("\t") for line in sentence if not line.startswith("#")]
+    if len(rows) < 2 or rows[-1][3] != "PUNCT" or "-" in rows[-2][0]:
+        return sentence
+    last = rows[-2][0]  # the id of the new last word; its token may be a multi-word range
     out = []
-    for i, sentence in enumerate(sentences):
-        kept = [l for l in sentence if not l.startswith(("# newdoc", "# newpar"))]
-        out.append((["# newpar"] if i % size == 0 else []) + kept)
+    for line in sentence[:-1]:
+        cols = line.split("\t")
+        if not line.startswith("#") and (cols[0] == last or cols[0].endswith(f"-{last}")):
+            cols[9] = _join_misc([m for m in _misc_items(cols[9]) if m != "SpaceAfter=No"])
+        out.append("\t".join(cols))
     return out
+
+
+def in_paragraphs(sentences: Sequence[Sentence], size: int = SENTENCES_PER_PARAGRAPH,
+                  headline_every: int = 0) -> list[Sentence]:
+    """Drop document/paragraph marks and start a new paragraph every `size` sentences. With
+    `headline_every`, every so many paragraphs open with a headline: their first sentence
+    without its final punctuation, as a paragraph of its own. (The parse text makes each line
+    a paragraph; a headline must not lose its last letter to a guessed full stop.)"""
+    clean = [[line for line in s if not line.startswith(("# newdoc", "# newpar"))] for s in sentences]
+    paragraphs = [clean[i:i + size] for i in range(0, len(clean), size)]
+    if headline_every:
+        paragraphs = [part for n, p in enumerate(paragraphs)
+                      for part in (_with_headline(p) if n % headline_every == headline_every - 1 else [p])]
+    return [(["# newpar"] if j == 0 else []) + s for p in paragraphs for j, s in enumerate(p)]
+
+
+def _with_headline(paragraph: list[Sentence]) -> list[list[Sentence]]:
+    return [[as_headline(paragraph[0])], paragraph[1:]] if len(paragraph) > 1 else [paragraph]
 
 
 def ud_training_splits(treebank: Path, seed: int, limit: int | None = None) -> Split[Sentence]:
     """The treebank in parse forms with clitics as multi-word tokens, split 80/10/10, in
-    paragraphs; every second training sentence uses the Arabic comma."""
+    paragraphs; in training, every second sentence uses the Arabic comma and every other
+    paragraph starts with a headline."""
     sentences = [clitics_as_multiword_tokens(in_parse_forms(s)) for s in read_conllu(treebank)]
     split = split_80_10_10(sentences, seed)
     if limit:
         split = Split(split.train[:limit], split.dev[:limit // 4], split.test[:limit // 4])
     train = [with_arabic_commas(s) if i % 2 else s for i, s in enumerate(split.train)]
-    return Split(in_paragraphs(train), in_paragraphs(split.dev), in_paragraphs(split.test))
+    return Split(in_paragraphs(train, headline_every=2), in_paragraphs(split.dev), in_paragraphs(split.test))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ import functools
 
 import stanza
 
-from quotes.nlp.resolve import DEFAULT_PROCESSORS, LANG, SHIPPED_DIR, ModelSource, processor_list, resolve_model
+from quotes.nlp.resolve import (DEFAULT_PROCESSORS, LANG, SHIPPED_DIR, ModelNotFoundError, ModelSource,
+                                processor_list, resolve_model)
 
 #: An empty resources.json: Stanza reads one even when every model path is given.
 EMPTY_RESOURCES = SHIPPED_DIR / "resources.json"
@@ -19,6 +20,10 @@ def load_pipeline(source: ModelSource | None = None, processors: str = DEFAULT_P
     names = processor_list(processors)
     if source is None:
         source = resolve_model(processors=names)
+    lacking = [p for p in names if p not in source.files]
+    if lacking:
+        raise ModelNotFoundError(f"{source.name} was resolved without {', '.join(lacking)}; "
+                                 f"resolve it with processors={','.join(names)!r}")
     return _load(source, ",".join(names))
 
 

@@ -71,9 +71,9 @@ def resolve_model(model_dir: str | os.PathLike | None = None,
     explicit = model_dir or os.environ.get(MODEL_DIR_ENV)
     if explicit:
         return model_dir_source(Path(explicit), needed, kind="dir")
-    official = official_source(stanza_resources_dir(), needed)
-    if official is not None:
-        return official
+    official = find_official(stanza_resources_dir(), needed)
+    if not official.missing:
+        return ModelSource(kind="official", path=official.path, name=OFFICIAL_NAME, files=official.files)
     return shipped_source(needed)
 
 
@@ -83,33 +83,49 @@ def shipped_source(processors: str | tuple[str, ...] = DEFAULT_PROCESSORS) -> Mo
 
 
 def model_dir_source(path: Path, needed: tuple[str, ...], kind: Literal["dir", "shipped"]) -> ModelSource:
-    """The models in `path`; raise ModelNotFoundError naming each missing file and the fix."""
+    """The models in `path`; raise ModelNotFoundError naming what is missing and the fix."""
     if not path.is_dir():
-        raise ModelNotFoundError(f"model directory {path} does not exist; "
-                                 f"check --model-dir / {MODEL_DIR_ENV}, or unset it to use the shipped models")
-    stanza_layout = is_stanza_layout(path)
-    files = stanza_model_files(path, needed) if stanza_layout else {p: path / f"{p}.pt" for p in needed}
-    missing = [str(f.relative_to(path)) for f in files.values() if not f.is_file()]
-    if missing:
+        raise ModelNotFoundError(f"model directory {path} does not exist; check --model-dir / "
+                                 f"{MODEL_DIR_ENV}, or unset it to use the shipped models")
+    found = find_models(path, needed)
+    if found.missing:
         fix = ("reinstall the package (pip install --force-reinstall quotes)" if kind == "shipped" else
                f"train them with `quotes models train --output {path} --processors ...`, "
                f"or run without --model-dir / {MODEL_DIR_ENV} to use the shipped models")
-        raise ModelNotFoundError(f"{path} lacks {', '.join(missing)}; {fix}")
-    name = _card_name(path) or (OFFICIAL_NAME if stanza_layout else path.name)
-    return ModelSource(kind=kind, path=path, name=name, files=files)
+        raise ModelNotFoundError(f"{path} lacks {', '.join(found.missing)}; {fix}")
+    name = _card_name(path) or (OFFICIAL_NAME if is_stanza_layout(path) else path.name)
+    return ModelSource(kind=kind, path=path, name=name, files=found.files)
 
 
-def official_source(root: Path, needed: tuple[str, ...]) -> ModelSource | None:
-    """The official Stanza Arabic models in `root`, if every needed model and dependency is there."""
-    if not (root / "resources.json").is_file():
-        return None
-    try:
-        files = stanza_model_files(root, needed)
-    except KeyError:
-        return None
-    if not all(f.is_file() for f in files.values()):
-        return None
-    return ModelSource(kind="official", path=root, name=OFFICIAL_NAME, files=files)
+@dataclass(frozen=True)
+class FoundModels:
+    """What a directory holds for the needed processors: the files, and what is missing."""
+
+    path: Path
+    files: dict[str, Path]
+    missing: list[str]
+
+
+def find_models(path: Path, needed: tuple[str, ...]) -> FoundModels:
+    """The model files `path` holds for `needed`, as a model directory (<processor>.pt) or as a
+    Stanza resources directory (resources.json + ar/...)."""
+    if not path.is_dir():
+        return FoundModels(path, {}, [f"the directory {path}"])
+    if not is_stanza_layout(path):
+        files = {p: path / f"{p}.pt" for p in needed}
+    else:
+        try:
+            files = stanza_model_files(path, needed)
+        except KeyError:
+            return FoundModels(path, {}, [f"an {LANG} entry in resources.json"])
+    return FoundModels(path, files, [str(f.relative_to(path)) for f in files.values() if not f.is_file()])
+
+
+def find_official(root: Path, needed: tuple[str, ...]) -> FoundModels:
+    """The official Stanza Arabic models in the resources directory `root`."""
+    if not is_stanza_layout(root):
+        return FoundModels(root, {}, [f"resources.json and {LANG}/ (quotes models download)"])
+    return find_models(root, needed)
 
 
 def stanza_model_files(root: Path, needed: tuple[str, ...]) -> dict[str, Path]:

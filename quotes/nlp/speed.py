@@ -19,8 +19,9 @@ WARM_UP = "قال الوزير إن المحادثات كانت مفيدة."
 
 def measure_speed(source: ModelSource, texts: list[Path]) -> dict:
     """Parse `texts` (as `quotes.nlp.parse` does) one processor at a time, timing each."""
+    load_average = os.getloadavg()[0]  # how busy the machine was before this run
     start = time.perf_counter()
-    from quotes.nlp.parse import tokenize
+    from quotes.nlp.parsing import tokenize
     from quotes.nlp.pipeline import load_pipeline
     from quotes.nlp.prepare import to_parse_text
 
@@ -42,7 +43,7 @@ def measure_speed(source: ModelSource, texts: list[Path]) -> dict:
         "seconds": {p: round(s, 3) for p, s in seconds.items()},
         "words_per_second": round(words / total),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "machine": f"{os.cpu_count()} CPU cores",
+        "machine": f"{os.cpu_count()} CPU cores", "load_average_before": round(load_average, 2),
     }
 
 

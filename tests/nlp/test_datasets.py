@@ -59,3 +59,14 @@ def test_read_bio_strips_marks_and_crlf(tmp_path):
     path = tmp_path / "ner.txt"
     path.write_bytes("\u200eقال\tO\r\n\u200eبوتين\tB-Politician\r\n\r\n\u200eو\tO\r\n".encode())
     assert read_bio(path) == [[("قال", "O"), ("بوتين", "B-Politician")], [("و", "O")]]
+
+
+def test_headlines_lose_final_punctuation_and_stand_alone():
+    sentences = [clitics_as_multiword_tokens(SENTENCE[:-1]) + ["6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_"]] * 8
+    paragraphs = in_paragraphs(sentences, size=4, headline_every=2)
+    starts = [s[0] == "# newpar" for s in paragraphs]
+    assert starts == [True, False, False, False, True, True, False, False]
+    headline = paragraphs[4]
+    assert headline[-1].split("\t")[1] == "أوباما"
+    assert headline[-1].split("\t")[9] == "_"
+    assert headline[-3].split("\t")[9] == "_"  # the multi-word token لأوباما loses SpaceAfter=No

@@ -5,7 +5,7 @@ import time
 from click.testing import CliRunner
 
 from quotes.cli import main
-from quotes.nlp.parse import parse
+from quotes.nlp.parsing import parse
 from quotes.nlp.pipeline import load_pipeline
 from quotes.nlp.resolve import PROCESSORS, resolve_model
 
