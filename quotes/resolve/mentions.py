@@ -244,9 +244,9 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         word = words[i]
         if role is None and part.name is None and (word in QUANTIFIERS or is_definite(word)) and not part.titles:
             role, after = [i, i + 1], "construct" if word in QUANTIFIERS else "def"  # بعض الخبراء، المخرج
-        elif role is not None and role[1] == i and _continues_role(after, word, preps[i]):
+        elif role is not None and role[1] == i and _continues_role(lexicon, after, word, preps[i]):
             role[1] = i + 1
-            after = _role_state(lexicon, after, word, preps[i])
+            after = _role_state(lexicon, after, word, preps[i] or _of_a_body(lexicon, word))
         elif body:
             break  # المحكمة من الموقع إسقاط ...: what follows a body is not its name
         elif part.name is None:
@@ -266,12 +266,19 @@ def _issuer(part: _Part, role: list[int] | None, i: int) -> bool:
     return part.head.kind == "document" and role is not None and role[1] == i and role[1] - role[0] == 1
 
 
-def _continues_role(after: str, word: str, preposition: bool) -> bool:
+def _continues_role(lexicon: Lexicon, after: str, word: str, preposition: bool) -> bool:
     """Does `word` go on the role? A genitive after a noun in construct, a preposition's
-    object, and after a definite word more definite words and prepositions."""
+    object, and after a definite word more definite words, prepositions and ل with a body
+    (المدير التنفيذي لشركة أبل)."""
     if after in ("sticky", "construct", "prep"):
         return True
-    return is_definite(word) or preposition
+    return is_definite(word) or preposition or _of_a_body(lexicon, word)
+
+
+def _of_a_body(lexicon: Lexicon, word: str) -> bool:
+    """ل before a noun that takes a genitive: لشركة، لوزارة (not a name: لويس، لوران)."""
+    return (word.startswith("ل") and not is_definite(word) and len(word) > 3
+            and _construct_capable(lexicon, word[1:]))
 
 
 def _role_state(lexicon: Lexicon, after: str, word: str, preposition: bool) -> str:

@@ -101,10 +101,18 @@ class RuleDoc:
     def cues(self) -> list[Cue]:
         """Cues outside quote marks (words inside a quote are the speaker's, not the
         writer's), participles only where they are hal cues."""
-        found = [c for c in find_cues(self.tokens, self.lexicon) if not self.inside_quote(c.first)]
+        found = [c for c in find_cues(self.tokens, self.lexicon)
+                 if not self.inside_quote(c.first) and not self._hamza_below_imperfect(c)]
         verb_ends = {c.last for c in found if c.kind == "verb"}
         return [c for c in found if c.kind != "participle"
                 or in_hal_position(self.tokens, c, self.lexicon, after_cue=c.first - 1 in verb_ends)]
+
+    def _hamza_below_imperfect(self, cue: Cue) -> bool:
+        """An imperfect's أ is never written إ: إريك is a name, not أُريك."""
+        if cue.reading is None or cue.reading.aspect != "imperfect":
+            return False
+        word = self.norm.original_text(cue.start, cue.end)
+        return word[int(cue.conjoined):].startswith("إ")
 
     @cached_property
     def _cue_by_token(self) -> dict[int, Cue]:

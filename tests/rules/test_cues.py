@@ -35,3 +35,10 @@ def test_attribution_phrases_span_words_and_clitics(lexicon):
     found = [(c.rule, text[c.start:c.end], c.conjoined, c.skip) for c in cues]
     assert found[0] == ("attr.wifqan-li", "ووفقا", True, 1)
     assert found[1] == ("attr.bihasab-ma", "بحسب ما", False, 0)
+
+
+def test_a_name_written_with_hamza_below_is_not_an_imperfect(ruledoc):
+    # إريك reads as أريك (I show you) once إ and أ are normalised alike; an imperfect's أ
+    # is never written إ
+    doc = ruledoc("وقال المدعي العام لنيويورك إريك شنايدمان إنه رفع دعوى قضائية ضد الشركة.")
+    assert [c.reading.verb.lemma for c in doc.cues] == ["قال"]
