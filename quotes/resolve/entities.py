@@ -8,6 +8,7 @@ subject (وأضاف، قالت، أكدوا) finds the latest speaker that agree
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from quotes.resolve.mentions import Kind, Mention, Span
 
@@ -122,6 +123,14 @@ class EntityTable:
             entity.kind = mention.kind
         if mention.span not in entity.mentions:
             entity.mentions.append(mention.span)
+
+    def complete_names(self, written_in_full: Callable[[str], Span | None]) -> None:
+        """A person known by one word gets the full name the text first wrote it with."""
+        for entity in self.entities:
+            if entity.kind == "person" and entity.name and " " not in entity.name and entity.name_text is None:
+                span = written_in_full(entity.name)
+                if span is not None:
+                    entity.name, entity.name_span = self.words(span), span
 
     # --- finding ----------------------------------------------------------------------
     def find(self, mention: Mention) -> Entity | None:

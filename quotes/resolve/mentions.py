@@ -379,3 +379,24 @@ def _phrase_end(doc: RuleDoc, first: int) -> int:
                 break
         j += 1
     return last
+
+
+def first_name(doc: RuleDoc, surname: str) -> Span | None:
+    """The full name a one-word name is first written with: news names a person in full
+    first (نظيره البولندي، ماتيوش مورافيتسكي ... وقال مورافيتسكي). Only the first time the
+    word is written outside quotes, and only a word before it that can start a name."""
+    for tok in doc.tokens:
+        if tok.text == surname and not doc.inside_quote(tok.index):
+            j = doc.previous_token(tok.index)
+            return (doc.tokens[j].start, tok.end) if j is not None and _starts_a_name(doc, j) else None
+    return None
+
+
+def _starts_a_name(doc: RuleDoc, j: int) -> bool:
+    """Not a word of the text's grammar: the article, a cue, a preposition, a marker, a
+    role or title, a noun in construct (حملة، تصريحات) or with a pronoun (نظيره)."""
+    word, lexicon = doc.tokens[j].text, doc.lexicon
+    return (doc.tokens[j].is_word and len(word) > 2 and not is_definite(word) and doc.cue_at(j) is None
+            and not doc.is_preposition(j) and not any(word in group for group in lexicon.markers.values())
+            and match_role(lexicon, [word], 0) is None and not match_title(lexicon, [word, word], 0)
+            and not _possessed(word) and not word.endswith(("ة", "ات")) and word not in QUANTIFIERS)

@@ -66,3 +66,15 @@ def test_an_occasion_after_the_cue_leaves_the_subject_implied():
 def test_a_name_beginning_with_lam_is_not_an_addressee_but_an_outlet_is():
     text = "وقال وزير الخارجية جان لوك ماران لرويترز إن المفاوضات صعبة."
     assert speakers(text) == [("جان لوك ماران", "وزير الخارجية")]
+
+
+def test_a_surname_gets_the_full_name_it_was_first_written_with():
+    text = ("انتقد رئيس الوزراء الإسرائيلي تصريحات نظيره البولندي، ماتيوش مورافيتسكي، في ميونيخ.\n"
+            "وقال مورافيتسكي إن بلاده لن تغير القانون.")
+    assert speakers(text) == [("ماتيوش مورافيتسكي", None)]
+
+
+def test_a_noun_in_construct_before_the_first_mention_is_no_first_name():
+    text = ("أعلنت حملة ترامب جمع تبرعات قياسية.\n"
+            "وقال ترامب إن الانتخابات ستكون نزيهة.")
+    assert speakers(text) == [("ترامب", None)]
