@@ -268,17 +268,24 @@ def _issuer(part: _Part, role: list[int] | None, i: int) -> bool:
 
 def _continues_role(lexicon: Lexicon, after: str, word: str, preposition: bool) -> bool:
     """Does `word` go on the role? A genitive after a noun in construct, a preposition's
-    object, and after a definite word more definite words, prepositions and ل with a body
-    (المدير التنفيذي لشركة أبل)."""
+    object, after a definite word more definite words, prepositions and ل/ب with a body
+    (المدير التنفيذي لشركة أبل، مستشارة أمراض الجلد بمعهد)، and after an adjective a body
+    (مدير عام منظمة الصحة)."""
     if after in ("sticky", "construct", "prep"):
         return True
-    return is_definite(word) or preposition or _of_a_body(lexicon, word)
+    return (is_definite(word) or preposition or _of_a_body(lexicon, word)
+            or after == "proper" and _is_body(lexicon, word))
 
 
 def _of_a_body(lexicon: Lexicon, word: str) -> bool:
-    """ل before a noun that takes a genitive: لشركة، لوزارة (not a name: لويس، لوران)."""
-    return (word.startswith("ل") and not is_definite(word) and len(word) > 3
+    """ل or ب before a noun that takes a genitive: لشركة، بمعهد (not a name: لويس، لوران)."""
+    return (word[:1] in "لب" and not is_definite(word) and len(word) > 3
             and _construct_capable(lexicon, word[1:]))
+
+
+def _is_body(lexicon: Lexicon, word: str) -> bool:
+    found = match_role(lexicon, [word], 0)
+    return found is not None and found[0].kind == "organisation"
 
 
 def _role_state(lexicon: Lexicon, after: str, word: str, preposition: bool) -> str:
@@ -288,7 +295,9 @@ def _role_state(lexicon: Lexicon, after: str, word: str, preposition: bool) -> s
         return "prep"
     if is_definite(word):
         return "def"
-    return "construct" if after in ("construct", "prep") and _construct_capable(lexicon, word) else "proper"
+    if after in ("construct", "prep") and _construct_capable(lexicon, word) or _is_body(lexicon, word):
+        return "construct"
+    return "proper"
 
 
 def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> int:
