@@ -124,13 +124,16 @@ class EntityTable:
         if mention.span not in entity.mentions:
             entity.mentions.append(mention.span)
 
-    def complete_names(self, written_in_full: Callable[[str], Span | None]) -> None:
-        """A person known by one word gets the full name the text first wrote it with."""
+    def complete_names(self, written_in_full: Callable[[str], Mention | None]) -> None:
+        """A person known by one word gets the full name the text first wrote it with, and
+        the description written with it when the entity has no role."""
         for entity in self.entities:
             if entity.kind == "person" and entity.name and " " not in entity.name and entity.name_text is None:
-                span = written_in_full(entity.name)
-                if span is not None:
-                    entity.name, entity.name_span = self.words(span), span
+                full = written_in_full(entity.name)
+                if full is not None:
+                    entity.name, entity.name_span = self.words(full.name), full.name
+                    if full.role is not None and not entity.roles:
+                        entity.roles.append((self.words(full.role), full.role))
 
     # --- finding ----------------------------------------------------------------------
     def find(self, mention: Mention) -> Entity | None:

@@ -390,15 +390,28 @@ def _phrase_end(doc: RuleDoc, first: int) -> int:
     return last
 
 
-def first_name(doc: RuleDoc, surname: str) -> Span | None:
-    """The full name a one-word name is first written with: news names a person in full
-    first (نظيره البولندي، ماتيوش مورافيتسكي ... وقال مورافيتسكي). Only the first time the
-    word is written outside quotes, and only a word before it that can start a name."""
-    for tok in doc.tokens:
-        if tok.text == surname and not doc.inside_quote(tok.index):
-            j = doc.previous_token(tok.index)
-            return (doc.tokens[j].start, tok.end) if j is not None and _starts_a_name(doc, j) else None
-    return None
+def written_in_full(doc: RuleDoc, surname: str) -> Mention | None:
+    """How a one-word name is first written, when in full: news names a person in full
+    first (استعرض الهاكر الألماني هوغو تيسو ... وقال تيسو), with the definite words before
+    the name as a description. Only the first time the word is written outside quotes,
+    and only with a word before it that can start a name."""
+    tok = next((t for t in doc.tokens if t.text == surname and not doc.inside_quote(t.index)), None)
+    j = None if tok is None else doc.previous_token(tok.index)
+    if j is None or not _starts_a_name(doc, j):
+        return None
+    k = j
+    while (p := doc.previous_token(k)) is not None and j - p <= 3 and _describes(doc, p):
+        k = p
+    mention = analyse(doc, k, tok.index)
+    name = (doc.tokens[j].start, tok.end)
+    return mention if mention.name == name else Mention(name, "person", name=name)
+
+
+def _describes(doc: RuleDoc, j: int) -> bool:
+    """A definite word that can describe a person before the name (الهاكر الألماني)."""
+    word = doc.tokens[j].text
+    return (doc.tokens[j].is_word and is_definite(word) and not doc.is_preposition(j)
+            and not any(word in group for group in doc.lexicon.markers.values()))
 
 
 def _starts_a_name(doc: RuleDoc, j: int) -> bool:

@@ -14,7 +14,7 @@ from typing import Callable
 from quotes.rules.candidates import Candidate
 from quotes.rules.document import RuleDoc
 from quotes.resolve.entities import Entity, EntityTable
-from quotes.resolve.mentions import Mention, analyse, first_name, people
+from quotes.resolve.mentions import Mention, analyse, people, written_in_full
 
 # How sure each way of finding a speaker is, before the quote's own rule is weighed.
 SPEAKER_CONFIDENCE = {
@@ -88,7 +88,7 @@ class RulesResolver:
             elif mention.kind == "document":
                 entity = issuer(doc, mention, done) or entity
             done.append(Attribution(candidate, mention, entity, f"rules.{how}", confidence(candidate, how)))
-        table.complete_names(lambda surname: first_name(doc, surname))
+        table.complete_names(lambda surname: written_in_full(doc, surname))
         return done, table
 
     @staticmethod

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quotes.resolve.entities import EntityTable
-from quotes.resolve.mentions import Mention, analyse, first_name, people
+from quotes.resolve.mentions import Mention, analyse, people, written_in_full
 from quotes.resolve.rules import Attribution, Implied, confidence, issuer, note_agreement
 from quotes.resolve.tree import Tree, Word
 from quotes.rules.candidates import Candidate
@@ -72,7 +72,7 @@ class StanzaResolver:
             score = round(min(1.0, score * (PARSE_CONFIDENCE / 0.9) if method.startswith("stanza.")
                               else score * FALLBACK_PENALTY), 3)
             done.append(Attribution(candidate, mention, entity, method, score))
-        table.complete_names(lambda surname: first_name(doc, surname))
+        table.complete_names(lambda surname: written_in_full(doc, surname))
         return done, table
 
     def _said(self, doc: RuleDoc, tree: Tree, table: EntityTable, candidate: Candidate):

@@ -78,3 +78,9 @@ def test_a_noun_in_construct_before_the_first_mention_is_no_first_name():
     text = ("أعلنت حملة ترامب جمع تبرعات قياسية.\n"
             "وقال ترامب إن الانتخابات ستكون نزيهة.")
     assert speakers(text) == [("ترامب", None)]
+
+
+def test_the_description_written_with_the_full_name_is_the_role():
+    text = ("استعرض الهاكر الألماني هوغو تيسو الأربعاء الماضي تطبيقا جديدا.\n"
+            "وقال تيسو إن الغرض من العرض هو التوعية.")
+    assert speakers(text) == [("هوغو تيسو", "الهاكر الألماني")]
