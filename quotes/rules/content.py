@@ -127,9 +127,10 @@ def content_at(doc: RuleDoc, opener: Opener):
         return clause(doc, after, "indirect.that")
     if doc.is_complementizer(after):  # أشار إلى أن
         return clause(doc, doc.next_token(after), "indirect.prep-that")
-    prep = doc.tokens[opener.at]
-    start_at = opener.at if len(prep.text) > 3 else after  # بوقف: the object starts at the word
-    return clause(doc, start_at, "indirect.prep-object")
+    if len(doc.tokens[opener.at].text) > 3:  # بالتصدي: the object starts after the clitic ب
+        found = clause(doc, opener.at, "indirect.prep-object")
+        return found and (found[0], found[1] + 1, *found[2:])
+    return clause(doc, after, "indirect.prep-object")
 
 
 def verbatim(doc: RuleDoc, first: int):

@@ -74,7 +74,7 @@ def _before_adjuncts(doc: RuleDoc, first: int, last: int) -> int:
     """The last token before the first adjunct: time, occasion, addressee, a preposition
     after a name, a relative clause's verb."""
     for j in range(first + 1, last + 1):
-        if doc.tokens[j].is_word and ends_phrase(doc, j, first):
+        if (doc.tokens[j].is_word or doc.opens_quote(j)) and ends_phrase(doc, j, first):
             return j - 1
     return last
 

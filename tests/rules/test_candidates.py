@@ -190,3 +190,9 @@ def test_nouns_of_saying_with_their_source_and_an_an_clause(candidates):
 def test_a_place_before_a_colon_is_not_a_headline_speaker(candidates):
     text = "إيران: مسيرات مؤيدة للحكومة في عدة مدن\nوخرج آلاف في إيران إلى الشوارع."
     assert candidates(text) == []
+
+
+def test_a_quote_after_the_name_ends_the_speaker_phrase(candidates):
+    # اعتبرها does not take speech: "صراع جيلنا" is its object, and not part of the name
+    text = 'وهي مسألة اعتبرها كاميرون "صراع جيلنا"، متعهدا بالتصدي لمن ينشرون التطرف.'
+    assert candidates(text) == [("indirect", "التصدي لمن ينشرون التطرف", "متعهدا", "كاميرون")]
