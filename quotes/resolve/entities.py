@@ -126,14 +126,19 @@ class EntityTable:
 
     def complete_names(self, written_in_full: Callable[[str], Mention | None]) -> None:
         """A person known by one word gets the full name the text first wrote it with, and
-        the description written with it when the entity has no role."""
+        one with no role the description written with that name."""
         for entity in self.entities:
-            if entity.kind == "person" and entity.name and " " not in entity.name and entity.name_text is None:
-                full = written_in_full(entity.name)
-                if full is not None:
-                    entity.name, entity.name_span = self.words(full.name), full.name
-                    if full.role is not None and not entity.roles:
-                        entity.roles.append((self.words(full.role), full.role))
+            if entity.kind != "person" or not entity.name or entity.name_text is not None:
+                continue
+            if " " in entity.name and entity.roles:
+                continue
+            full = written_in_full(entity.name.split()[-1])
+            if full is None or not _same_source(entity.name, self.words(full.name)):
+                continue
+            if " " not in entity.name:
+                entity.name, entity.name_span = self.words(full.name), full.name
+            if full.role is not None and not entity.roles:
+                entity.roles.append((self.words(full.role), full.role))
 
     # --- finding ----------------------------------------------------------------------
     def find(self, mention: Mention) -> Entity | None:

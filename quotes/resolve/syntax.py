@@ -144,15 +144,23 @@ def _parse_subject(doc: RuleDoc, tree: Tree, candidate: Candidate) -> Word | Non
 def _parsed_phrase(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     """A role or title phrase the rules found, cut where the parse ends its head's noun
     phrase before a preposition (المندوب الروسي، not المندوب الروسي على زيارة الوزير:
-    على زيارة belongs to the verb), its name from NER."""
+    على زيارة belongs to the verb), its name from NER. A participle keeps its preposition
+    (اللجنة المشرفة على الفعاليات)."""
     heads = tree.words_at(mention.span[0], mention.span[0] + 1)
     if heads:
         start, end = tree.span(heads[-1])
         first, last = doc.token_range(mention.span[0], end)
         rest = doc.next_word(last)
-        if mention.span[0] <= start and end < mention.span[1] and rest is not None and doc.is_preposition(rest):
+        if mention.span[0] <= start and end < mention.span[1] and rest is not None and doc.is_preposition(rest) \
+                and not _participle(tree, doc.tokens[last]):
             mention = analyse(doc, first, last)  # the preposition after it is the verb's
     return _named(doc, tree, mention)
+
+
+def _participle(tree: Tree, token) -> bool:
+    """A definite active participle (المشرفة، المسؤول): an adjective in م written with ال."""
+    words = tree.words_at(token.start, token.end)
+    return bool(words) and words[-1].upos == "ADJ" and token.text.startswith("الم")
 
 
 def _cue_word(tree: Tree, start: int, end: int) -> Word | None:

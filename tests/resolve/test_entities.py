@@ -84,3 +84,9 @@ def test_the_description_written_with_the_full_name_is_the_role():
     text = ("استعرض الهاكر الألماني هوغو تيسو الأربعاء الماضي تطبيقا جديدا.\n"
             "وقال تيسو إن الغرض من العرض هو التوعية.")
     assert speakers(text) == [("هوغو تيسو", "الهاكر الألماني")]
+
+
+def test_a_full_name_with_no_role_takes_the_description_it_was_first_written_with():
+    text = ("استعرض الهاكر الألماني هوغو تيسو تطبيقا جديدا.\n"
+            "وقال هوغو تيسو إن الغرض من العرض هو التوعية.")
+    assert speakers(text) == [("هوغو تيسو", "الهاكر الألماني")]

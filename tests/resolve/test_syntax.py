@@ -63,3 +63,10 @@ def test_where_the_parse_disagrees_the_phrase_the_rules_bounded_stands(lexicon):
     # the parser took جهته for the subject and the minister for an object
     found = resolve(parse("parse-disagrees.conllu"), lexicon)
     assert found == [("rules.after_cue", None, "وزير الدفاع الروسي", "وزير الدفاع الروسي")]
+
+
+def test_a_participle_keeps_its_preposition_where_the_parse_drops_it(lexicon):
+    # the parse hangs على فعاليات on the verb; المشرفة على is the committee's own phrase,
+    # and the name اللجنة refers to later
+    doc = parse("participle-preposition.conllu")
+    assert [r[1] for r in resolve(doc, lexicon)] == ["اللجنة المشرفة علي فعاليات العيد"]
