@@ -5,6 +5,7 @@ import functools
 
 import stanza
 
+from quotes.nlp import decoding
 from quotes.nlp.resolve import (DEFAULT_PROCESSORS, LANG, SHIPPED_DIR, ModelNotFoundError, ModelSource,
                                 processor_list, resolve_model)
 
@@ -29,6 +30,7 @@ def load_pipeline(source: ModelSource | None = None, processors: str = DEFAULT_P
 
 @functools.lru_cache(maxsize=None)
 def _load(source: ModelSource, processors: str) -> stanza.Pipeline:
+    decoding.install()
     if source.stanza_layout:
         options = {}
     else:
