@@ -9,7 +9,7 @@ appositions (كينيث برومل، القائم على معهد الفنون),
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal
 
 from quotes.lexicon import Lexicon, RoleHead
 from quotes.rules.document import RuleDoc
@@ -390,14 +390,16 @@ def _phrase_end(doc: RuleDoc, first: int) -> int:
     return last
 
 
-def written_in_full(doc: RuleDoc, surname: str) -> Mention | None:
+def written_in_full(doc: RuleDoc, surname: str,
+                    can_be_a_name: Callable[[int, int], bool] = lambda start, end: True) -> Mention | None:
     """How a one-word name is first written, when in full: news names a person in full
     first (استعرض الهاكر الألماني هوغو تيسو ... وقال تيسو), with the definite words before
     the name as a description. Only the first time the word is written outside quotes,
-    and only with a word before it that can start a name."""
+    and only with a word before it that can start a name (`can_be_a_name` asks the parse,
+    where there is one, of the word's offsets: وهاجم أوربان is a verb and a name)."""
     tok = next((t for t in doc.tokens if t.text == surname and not doc.inside_quote(t.index)), None)
     j = None if tok is None else doc.previous_token(tok.index)
-    if j is None or not _starts_a_name(doc, j):
+    if j is None or not _starts_a_name(doc, j) or not can_be_a_name(doc.tokens[j].start, doc.tokens[j].end):
         return None
     k = j
     while (p := doc.previous_token(k)) is not None and j - p <= 3 and _describes(doc, p):

@@ -72,7 +72,7 @@ class StanzaResolver:
             score = round(min(1.0, score * (PARSE_CONFIDENCE / 0.9) if method.startswith("stanza.")
                               else score * FALLBACK_PENALTY), 3)
             done.append(Attribution(candidate, mention, entity, method, score))
-        table.complete_names(lambda surname: written_in_full(doc, surname))
+        table.complete_names(lambda surname: written_in_full(doc, surname, tree.can_be_a_name))
         return done, table
 
     def _said(self, doc: RuleDoc, tree: Tree, table: EntityTable, candidate: Candidate):
@@ -220,7 +220,7 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
         persons = overlapping or persons
     name = _without_titles(doc, mention, persons[-1])
     if mention.name is not None and not (name[0] <= mention.name[0] and mention.name[1] <= name[1]) \
-            and not _role_before(doc, mention.name, name) and not _other_entity_after(tree, mention.name, name):
+            and not _role_before(doc, mention.name, name) and not _runs_past_name(tree, mention.name, name):
         return mention
     role = mention.role
     if role is not None and role[0] < name[1] and name[0] < role[1]:  # the role ran into the name
@@ -230,12 +230,21 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     return replace(mention, kind="person", name=name, role=role)
 
 
-def _other_entity_after(tree: Tree, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:
-    """The rules' name is the PER name and then a place or body NER tags as such
-    (بنيامين نتانياهو طهران: Tehran is the object)."""
+def _runs_past_name(tree: Tree, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:
+    """The rules' name is the PER name and then words that are no part of it: a place or
+    body NER tags as such (بنيامين نتانياهو طهران: Tehran is the object), or an adjective
+    (وهاجم أوربان المعارضة: the opposition is the object)."""
     if not (rules_name[0] == person[0] and person[1] < rules_name[1]):
         return False
-    return any(kind != "PER" and person[1] <= start < rules_name[1] for start, _, kind in tree.entities)
+    after = tree.words_at(person[1], rules_name[1])
+    return (bool(after) and after[0].upos == "ADJ") or any(
+        kind != "PER" and person[1] <= start < rules_name[1] and not _hyphen_between(tree, person[1], start)
+        for start, _, kind in tree.entities)
+
+
+def _hyphen_between(tree: Tree, end: int, start: int) -> bool:
+    """A double-barrelled name (نيوتن - بيشوب): NER's other entity is its second half."""
+    return any(w.text == "-" for w in tree.words_at(end, start))
 
 
 def _role_before(doc: RuleDoc, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 MENTION_RELATIONS = frozenset({"flat", "flat:name", "flat:foreign", "nmod", "nmod:poss", "amod", "appos",
                                "compound", "det", "nummod", "case", "fixed", "punct"})
 
+# Parts of speech that never begin or end a person's name.
+NOT_IN_NAMES = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT", "DET", "NUM"})
+
 
 @dataclass(frozen=True)
 class Word:
@@ -31,6 +34,7 @@ class Word:
     deprel: str
     start: int
     end: int
+    token: tuple[int, int]  # the span of the token it is written in (و+قال: وقال)
 
     @property
     def relation(self) -> str:
@@ -53,19 +57,21 @@ class Tree:
         for s_index, sentence in enumerate(doc.sentences):
             words = []
             for token in sentence.tokens:
+                written = offsets(token.start_char, token.end_char)
                 for word in token.words:
                     placed = word.start_char is not None and word.end_char is not None
                     start, end = offsets(*((word.start_char, word.end_char) if placed
                                            else (token.start_char, token.end_char)))
                     words.append(Word(s_index, word.id, word.text, word.lemma or word.text, word.upos or "X",
-                                      _feats(word.feats), word.head or 0, word.deprel or "dep", start, end))
+                                      _feats(word.feats), word.head or 0, word.deprel or "dep", start, end, written))
             self.sentences.append(words)
         self._children = {(s, w.id): [c for c in words if c.head == w.id]
                           for s, words in enumerate(self.sentences) for w in words}
         self._all = [w for words in self.sentences for w in words]
         self._starts = [w.start for w in self._all]
         self.entities = [(*offsets(e.start_char, e.end_char), e.type) for e in doc.ents]
-        self.persons = [(start, end) for start, end, kind in self.entities if kind == "PER"]
+        self.persons = [span for start, end, kind in self.entities if kind == "PER"
+                        if (span := self._name_words(start, end)) is not None]
 
     def words_at(self, start: int, end: int) -> list[Word]:
         """The words whose offsets fall within [start, end)."""
@@ -77,6 +83,25 @@ class Tree:
             if w.end > start:
                 found.append(w)
         return found
+
+    def _name_words(self, start: int, end: int) -> tuple[int, int] | None:
+        """A PER span without the tokens NER took in at its edges that are all verb or
+        function words (وردّ مورافيتسكي: and Morawiecki replied; but لوران, read ل + وران,
+        stays); None when nothing is left (دان: condemned)."""
+        tokens: dict[tuple[int, int], list[Word]] = {}
+        for word in self.words_at(start, end):
+            tokens.setdefault(word.token, []).append(word)
+        kept = list(tokens)
+        function = {span for span, words in tokens.items() if not self.can_be_a_name(*span)}
+        while kept and kept[0] in function:
+            kept.pop(0)
+        while kept and kept[-1] in function:
+            kept.pop()
+        return (max(start, kept[0][0]), min(end, kept[-1][1])) if kept else None
+
+    def can_be_a_name(self, start: int, end: int) -> bool:
+        """The words written in [start, end) are not all verbs or function words."""
+        return any(w.upos not in NOT_IN_NAMES for w in self.words_at(start, end))
 
     def head_of(self, word: Word) -> Word | None:
         return self.sentences[word.sentence][word.head - 1] if word.head else None

@@ -70,3 +70,15 @@ def test_a_participle_keeps_its_preposition_where_the_parse_drops_it(lexicon):
     # and the name اللجنة refers to later
     doc = parse("participle-preposition.conllu")
     assert [r[1] for r in resolve(doc, lexicon)] == ["اللجنة المشرفة علي فعاليات العيد"]
+
+
+def test_an_adjective_after_a_name_is_not_the_name(lexicon):
+    # the parse takes المعارضة (the opposition, the verb's object) for an adjective of أوربان
+    found = resolve(parse("adjective-after-name.conllu", persons=("أوربان",)), lexicon)
+    assert [name for _, name, _, _ in found] == ["اوربان"]  # names compare normalised
+
+
+def test_ner_edges_that_are_verbs_are_not_the_name(lexicon):
+    # NER tags ورد مورافيتسكي (and Morawiecki replied) as one person
+    found = resolve(parse("verb-in-ner-span.conllu", persons=("ورد مورافيتسكي",)), lexicon)
+    assert [name for _, name, _, _ in found] == ["مورافيتسكي"]
