@@ -236,7 +236,7 @@ def speed(texts, model_dir, as_json, update_card):
         click.echo(json.dumps(report))
         return
     click.echo(f"{report['model']}: {report['words']} words in {report['texts']} texts, "
-               f"load {report['load_seconds']:.2f} s (+ imports {report['import_seconds']:.2f} s), "
+               f"load {report['load_seconds']:.2f} s (models; importing torch and Stanza comes before), "
                f"peak RSS {report['peak_rss_mb']} MB, load average before {report['load_average_before']}")
     for name, seconds in report["seconds"].items():
         rate = f"{report['words'] / seconds:8,.0f}" if seconds else "       -"

@@ -213,7 +213,7 @@ def _speed_section(speed: dict | None) -> list[str]:
         f"average {speed['load_average_before']} before the run), one process, "
         f"`quotes.nlp.parse_many` (the texts parsed together, each line its own paragraph; "
         f"Stanza's tree decoder with the cycle finder of `quotes.nlp.decoding`). Load {speed['load_seconds']:.2f} s "
-        f"(imports {speed['import_seconds']:.2f} s more); peak RSS {speed['peak_rss_mb']:.0f} MB.",
+        f"(the models; importing torch and Stanza comes before); peak RSS {speed['peak_rss_mb']:.0f} MB.",
         "",
         "| processor | seconds | words/s |",
         "|---|---|---|",

@@ -284,6 +284,7 @@ def _of_a_body(lexicon: Lexicon, word: str) -> bool:
 
 
 def _is_body(lexicon: Lexicon, word: str) -> bool:
+    """An organisation head: منظمة، وزارة، شركة."""
     found = match_role(lexicon, [word], 0)
     return found is not None and found[0].kind == "organisation"
 
