@@ -22,18 +22,26 @@ def parse(text: str, pipeline: stanza.Pipeline | None = None) -> Document:
 
 
 def parse_many(texts: list[str], pipeline: stanza.Pipeline | None = None) -> list[Document]:
-    """Parse several texts at once: each is tokenized on its own (its offsets stay its
-    own), then every other processor runs once over the sentences of all of them."""
+    """Parse several texts at once: the tokenizer reads them in one pass and gives each
+    its own offsets back, then every other processor runs once over all their sentences."""
     pipeline = pipeline or load_pipeline()
-    docs = [tokenize(pipeline, to_parse_text(text)) for text in texts]
+    docs = tokenize(pipeline, [to_parse_text(text) for text in texts])
     if not docs:
         return []
     return pipeline.process(docs, processors=[p for p in pipeline.processors if p != "tokenize"])
 
 
-def tokenize(pipeline: stanza.Pipeline, prepared: ParseText) -> Document:
-    """Tokenize the parse text; return a Document over the original text with original offsets."""
-    sentences = pipeline.processors["tokenize"].process(prepared.text).to_dict()
+def tokenize(pipeline: stanza.Pipeline, prepared: list[ParseText]) -> list[Document]:
+    """Tokenize parse texts together; return Documents over the original texts, with
+    offsets into them."""
+    if not prepared:
+        return []
+    tokenized = pipeline.processors["tokenize"].bulk_process([Document([], text=p.text) for p in prepared])
+    return [_over_original(doc, p) for doc, p in zip(tokenized, prepared)]
+
+
+def _over_original(doc: Document, prepared: ParseText) -> Document:
+    sentences = doc.to_dict()
     for sentence in sentences:
         for token in sentence:
             token["start_char"], token["end_char"] = prepared.to_original(token["start_char"], token["end_char"])
