@@ -242,6 +242,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
                 body = True  # a body's name is the whole phrase: no person's name follows
             continue
         word = words[i]
+        if body and role is not None and role[1] == i and _describes_named_body(words, preps, role, i):
+            break  # قناة آزال الفضائية الموالية للرئيس: the body is named, the rest describes it
         if role is None and part.name is None and (word in QUANTIFIERS or is_definite(word)) and not part.titles:
             role, after = [i, i + 1], "construct" if word in QUANTIFIERS else "def"  # بعض الخبراء، المخرج
         elif role is not None and role[1] == i and _continues_role(lexicon, after, word, preps[i]):
@@ -275,6 +277,16 @@ def _continues_role(lexicon: Lexicon, after: str, word: str, preposition: bool) 
         return True
     return (is_definite(word) or preposition or _of_a_body(lexicon, word)
             or after == "proper" and _is_body(lexicon, word))
+
+
+def _describes_named_body(words: list[str], preps: list[bool], role: list[int], i: int) -> bool:
+    """words[i] opens a participle phrase (الموالية لـ، التابعة لـ، المقربة من) after a body
+    that already has a proper name (قناة آزال): a description, not more of the name. An
+    unnamed body keeps it (اللجنة المشرفة على الفعاليات)."""
+    if i + 1 >= len(words) or not (words[i].startswith("الم") and len(words[i]) > 4):
+        return False
+    before_object = preps[i + 1] or words[i + 1][:1] in "لب"
+    return before_object and any(not is_definite(w) for w in words[role[0] + 1:i])
 
 
 def _of_a_body(lexicon: Lexicon, word: str) -> bool:

@@ -101,8 +101,7 @@ class StanzaResolver:
         if subject is None:
             return region, f"rules.{hint.how}"
         inside = region[0] <= subject.start < region[1]
-        if hint.how == "before_cue" and any(w.upos == "VERB" for w in tree.words_at(*region)) \
-                and not names_a_speaker(doc, hint.first):
+        if any(w.upos == "VERB" for w in tree.words_at(*region)) and not names_a_speaker(doc, hint.first):
             return tree.span(subject), "stanza.subject"  # ولوح نتانياهو بقطعة ... أوضح: a clause, not a subject
         return region, "stanza.subject" if inside else f"rules.{hint.how}"
 

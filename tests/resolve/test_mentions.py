@@ -47,6 +47,9 @@ def read(ruledoc, phrase):
     ("مدير عام منظمة الصحة العالمية مارغريت تشان", "person", "مدير عام منظمة الصحة العالمية", [], "مارغريت تشان"),
     # ل before a name is not ل before a body
     ("المتحدث باسم الحكومة لوران فابيوس", "person", "المتحدث باسم الحكومة", [], "لوران فابيوس"),
+    # a named body ends before a participle phrase describing it; an unnamed one keeps it
+    ("قناة آزال الفضائية الموالية للرئيس المخلوع", "organisation", "قناة ازال الفضائية", [], None),
+    ("اللجنة المشرفة على فعاليات العيد", "organisation", "اللجنة المشرفة علي فعاليات العيد", [], None),
     ("صحيفة آس", "organisation", "صحيفة اس", [], None),
     ("محكمة بلجيكية", "anonymous", "محكمة بلجيكية", [], None),
 ])

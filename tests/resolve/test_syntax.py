@@ -82,3 +82,9 @@ def test_ner_edges_that_are_verbs_are_not_the_name(lexicon):
     # NER tags ورد مورافيتسكي (and Morawiecki replied) as one person
     found = resolve(parse("verb-in-ner-span.conllu", persons=("ورد مورافيتسكي",)), lexicon)
     assert [name for _, name, _, _ in found] == ["مورافيتسكي"]
+
+
+def test_a_clause_the_rules_took_for_the_speaker_phrase_gives_way_to_the_subject(lexicon):
+    # no أن before the first clause: the rules read حافظ توفر النقد ... as the phrase
+    found = resolve(parse("clause-after-cue.conllu", persons=("حافظ",)), lexicon)
+    assert found == [("stanza.subject", "حافظ", None, "حافظ")]
