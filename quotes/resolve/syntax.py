@@ -99,11 +99,20 @@ class StanzaResolver:
         if region is None:
             return (tree.span(subject), "stanza.subject") if subject is not None else (None, f"rules.{hint.how}")
         if subject is None:
-            return region, f"rules.{hint.how}"
+            subject = _clause_subject(tree, region)  # ألقى الرئيس كلمة أكد فيها: the clause's subject
+            if subject is None or names_a_speaker(doc, hint.first):
+                return region, f"rules.{hint.how}"
         inside = region[0] <= subject.start < region[1]
         if any(w.upos == "VERB" for w in tree.words_at(*region)) and not names_a_speaker(doc, hint.first):
             return tree.span(subject), "stanza.subject"  # ولوح نتانياهو بقطعة ... أوضح: a clause, not a subject
         return region, "stanza.subject" if inside else f"rules.{hint.how}"
+
+
+def _clause_subject(tree: Tree, region: tuple[int, int]) -> Word | None:
+    """The subject of the first verb in a region the rules took for a speaker phrase."""
+    verb = next((w for w in tree.words_at(*region) if w.upos == "VERB"), None)
+    subjects = tree.children(verb, *SUBJECT_RELATIONS) if verb is not None else []
+    return next((s for s in subjects if s.upos in SPEAKER_TAGS and region[0] <= s.start < region[1]), None)
 
 
 def _is_subject(tree: Tree, span: tuple[int, int]) -> bool:

@@ -88,3 +88,9 @@ def test_a_clause_the_rules_took_for_the_speaker_phrase_gives_way_to_the_subject
     # no أن before the first clause: the rules read حافظ توفر النقد ... as the phrase
     found = resolve(parse("clause-after-cue.conllu", persons=("حافظ",)), lexicon)
     assert found == [("stanza.subject", "حافظ", None, "حافظ")]
+
+
+def test_the_subject_of_the_clause_before_a_relative_cue(lexicon):
+    # أكد فيها hangs on كلمة and has no subject: the speaker is the one who gave the speech
+    found = resolve(parse("clause-before-cue.conllu", persons=("سعيد",)), lexicon)
+    assert found == [("stanza.subject", "سعيد", "الرئيس", "الرئيس سعيد")]
