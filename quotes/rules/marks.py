@@ -18,20 +18,24 @@ from quotes.lexicon import QuotePair
 @dataclass(frozen=True)
 class Quoted:
     """A pair of marks: `start`/`end` span the marks (a line end stands in for a missing
-    closing mark), `inner_*` the words between them."""
+    closing mark), `inner_*` the words between them, without the spaces a spaced mark
+    leaves (" تراجع كبير ")."""
 
     start: int
     end: int
     pair: str
     depth: int  # 0 for a quote not inside another
+    inner_start: int
+    inner_end: int
 
-    @property
-    def inner_start(self) -> int:
-        return self.start + 1
-
-    @property
-    def inner_end(self) -> int:
-        return self.end - 1
+    @classmethod
+    def of(cls, text: str, start: int, end: int, pair: str, depth: int) -> Quoted:
+        inner_start, inner_end = start + 1, end - 1
+        while inner_start < inner_end and text[inner_start].isspace():
+            inner_start += 1
+        while inner_end > inner_start and text[inner_end - 1].isspace():
+            inner_end -= 1
+        return cls(start, end, pair, depth, inner_start, inner_end)
 
 
 @dataclass
@@ -79,7 +83,7 @@ def pair_marks(text: str, pairs: tuple[QuotePair, ...]) -> tuple[list[Quoted], l
             if top.clear:
                 # A clear opener never closed: the writer forgot the closing mark, and the
                 # line end stands in for it.
-                quoted.append(Quoted(top.at, at + 1, min(top.pairs), len(stack)))
+                quoted.append(Quoted.of(text, top.at, at + 1, min(top.pairs), len(stack)))
             else:
                 strays.append(top.at)
 
@@ -98,7 +102,7 @@ def pair_marks(text: str, pairs: tuple[QuotePair, ...]) -> tuple[list[Quoted], l
             closes = False
         if closes and (look != "open" or not sides["open"]):
             stack.pop()
-            quoted.append(Quoted(top.at, i + 1, min(sides["close"] & top.pairs), len(stack)))
+            quoted.append(Quoted.of(text, top.at, i + 1, min(sides["close"] & top.pairs), len(stack)))
         elif sides["open"]:
             stack.append(_Open(i, frozenset(sides["open"]), look == "open"))
         else:
