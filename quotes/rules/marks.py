@@ -15,11 +15,14 @@ from typing import Iterator
 from quotes.lexicon import QuotePair
 
 
+FINAL_PUNCTUATION = frozenset(".!?؟،,؛;:")
+
+
 @dataclass(frozen=True)
 class Quoted:
     """A pair of marks: `start`/`end` span the marks (a line end stands in for a missing
     closing mark), `inner_*` the words between them, without the spaces a spaced mark
-    leaves (" تراجع كبير ")."""
+    leaves (" تراجع كبير ") or final punctuation (ANNOTATION.md: both are trimmed)."""
 
     start: int
     end: int
@@ -33,7 +36,7 @@ class Quoted:
         inner_start, inner_end = start + 1, end - 1
         while inner_start < inner_end and text[inner_start].isspace():
             inner_start += 1
-        while inner_end > inner_start and text[inner_end - 1].isspace():
+        while inner_end > inner_start and (text[inner_end - 1].isspace() or text[inner_end - 1] in FINAL_PUNCTUATION):
             inner_end -= 1
         return cls(start, end, pair, depth, inner_start, inner_end)
 
