@@ -221,7 +221,9 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     PER span elsewhere in the phrase does not override the rules' name."""
     start, end = mention.span
     persons = [p for p in tree.persons if start <= p[0] and p[1] <= end]
-    if not persons or (mention.head is not None and mention.head.kind == "relation"):
+    if not persons:
+        return _short_of_a_place(doc, tree, mention)
+    if mention.head is not None and mention.head.kind == "relation":
         return mention  # والد الشهيد فلان: the name is the relative's
     if mention.name is not None:
         overlapping = [p for p in persons if p[0] < mention.name[1] and mention.name[0] < p[1]]
@@ -236,6 +238,22 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     elif role is not None and role[1] <= name[0] and mention.name is not None and mention.name[0] < name[0]:
         role = _trim(doc, (role[0], name[0]))  # the words the rules took for the name end the role
     return replace(mention, kind="person", name=name, role=role)
+
+
+def _short_of_a_place(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
+    """With no PER name to go by, a name the rules read into a place or body NER tags is
+    cut before it (حذر بنيامين نتانياهو طهران: Tehran is the object)."""
+    if mention.name is None or mention.kind != "person":
+        return mention
+    start, end = mention.name
+    others = [s for s, _, kind in tree.entities if kind != "PER" and start < s < end]
+    if not others:
+        return mention
+    first, _ = doc.token_range(min(others), end)
+    previous = doc.previous_word(first)
+    if previous is None or doc.tokens[previous].end <= start:
+        return mention
+    return replace(mention, name=(start, doc.tokens[previous].end))
 
 
 def _runs_past_name(tree: Tree, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:

@@ -13,19 +13,21 @@ from quotes.text import Normalized
 PARSES = Path(__file__).resolve().parents[2] / "fixtures" / "parses"
 
 
-def parse(name: str, persons: tuple[str, ...] = ()):
-    """The CoNLL-U fixture as a Stanza Document, with NER PER tags on the given tokens."""
+def parse(name: str, persons: tuple[str, ...] = (), places: tuple[str, ...] = ()):
+    """The CoNLL-U fixture as a Stanza Document, with NER PER (and LOC) tags on the given tokens."""
     doc = CoNLL.conll2doc(input_file=str(PARSES / name), reconstruct_text=True)
     tokens = [t for s in doc.sentences for t in s.tokens]
     for token in tokens:
         token.ner = "O"
-    for person in persons:
-        words = person.split()
-        for i in range(len(tokens) - len(words) + 1):
-            if [t.text for t in tokens[i:i + len(words)]] == words:
-                tags = ["S-PER"] if len(words) == 1 else ["B-PER"] + ["I-PER"] * (len(words) - 2) + ["E-PER"]
-                for token, tag in zip(tokens[i:i + len(words)], tags):
-                    token.ner = tag
+    for kind, names in (("PER", persons), ("LOC", places)):
+        for entity in names:
+            words = entity.split()
+            for i in range(len(tokens) - len(words) + 1):
+                if [t.text for t in tokens[i:i + len(words)]] == words:
+                    tags = [f"S-{kind}"] if len(words) == 1 else \
+                        [f"B-{kind}"] + [f"I-{kind}"] * (len(words) - 2) + [f"E-{kind}"]
+                    for token, tag in zip(tokens[i:i + len(words)], tags):
+                        token.ner = tag
     doc.build_ents()
     return doc
 
@@ -94,3 +96,9 @@ def test_the_subject_of_the_clause_before_a_relative_cue(lexicon):
     # أكد فيها hangs on كلمة and has no subject: the speaker is the one who gave the speech
     found = resolve(parse("clause-before-cue.conllu", persons=("سعيد",)), lexicon)
     assert found == [("stanza.subject", "سعيد", "الرئيس", "الرئيس سعيد")]
+
+
+def test_with_no_person_tagged_a_name_stops_before_a_place(lexicon):
+    # NER missed the person (the tokenizer split نتانياهو) but tagged طهران, the verb's object
+    found = resolve(parse("place-after-name.conllu", places=("طهران",)), lexicon)
+    assert [name for _, name, _, _ in found] == ["بنيامين نتانياهو"]
