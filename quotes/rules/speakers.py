@@ -30,10 +30,13 @@ def verb_speaker(doc: RuleDoc, cue: Cue, stop: int, sentence_speaker) -> Speaker
     """Who speaks at a verb cue: the phrase after it (وقال الوزير), else one before or implied.
     The words after a hal (مؤكدًا الالتزام) are its object, never its subject; and a
     verb with an object or addressee (اتهم، دعا) whose subject stands before it
-    (ممثلة تتهم المنتج بـ) has that subject, not the object after it."""
+    (ممثلة تتهم المنتج بـ) has that subject, not the object after it. A plural or dual
+    verb carries its subject (أكدوا): the words after it are not the speaker."""
     if cue.kind == "participle":
         return speaker_when_unsaid(doc, cue, sentence_speaker)
     region = speaker_after(doc, cue, cue.last + 1, stop - 1)
+    if region is not None and cue.reading.number != "sg":
+        region = None  # وطالبوا الجميع: a verb before its subject is singular; after a plural, its object
     if region is None and _impersonal(doc, cue):
         return None
     verb = cue.reading.verb

@@ -196,3 +196,9 @@ def test_a_quote_after_the_name_ends_the_speaker_phrase(candidates):
     # اعتبرها does not take speech: "صراع جيلنا" is its object, and not part of the name
     text = 'وهي مسألة اعتبرها كاميرون "صراع جيلنا"، متعهدا بالتصدي لمن ينشرون التطرف.'
     assert candidates(text) == [("indirect", "التصدي لمن ينشرون التطرف", "متعهدا", "كاميرون")]
+
+
+def test_the_words_after_a_plural_verb_are_not_its_subject(candidates):
+    # a verb before its subject is singular: after وطالبوا comes the object (المواطنين)
+    text = "وأكدت أسر الشهداء أن الأمن مسؤولية الجميع. وطالبوا المواطنين بالتعاون مع الأجهزة الأمنية."
+    assert candidates(text)[1] == ("indirect", "التعاون مع الأجهزة الأمنية", "وطالبوا", None)
