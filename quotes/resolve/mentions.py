@@ -246,6 +246,9 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
             break  # قناة آزال الفضائية الموالية للرئيس: the body is named, the rest describes it
         if role is None and part.name is None and (word in QUANTIFIERS or is_definite(word)) and not part.titles:
             role, after = [i, i + 1], "construct" if word in QUANTIFIERS else "def"  # بعض الخبراء، المخرج
+        elif role is not None and role[1] == i and body and after == "proper" and _names_a_body(word):
+            role[1] = i + 1  # مركز محمد بن راشد لعلوم الفضاء: a body's proper name goes on
+            after = "construct" if word in NAME_LINKS else "prep"
         elif role is not None and role[1] == i and _continues_role(lexicon, after, word, preps[i]):
             role[1] = i + 1
             after = _role_state(lexicon, after, word, preps[i] or _of_a_body(lexicon, word))
@@ -287,6 +290,11 @@ def _describes_named_body(words: list[str], preps: list[bool], role: list[int], 
         return False
     before_object = preps[i + 1] or words[i + 1][:1] in "لب"
     return before_object and any(not is_definite(w) for w in words[role[0] + 1:i])
+
+
+def _names_a_body(word: str) -> bool:
+    """After a body's proper name, a name link (بن، عبد) or a field with ل/ب (لعلوم الفضاء)."""
+    return word in NAME_LINKS or (word[:1] in "لب" and len(word) > 3 and not word.startswith("لل"))
 
 
 def _of_a_body(lexicon: Lexicon, word: str) -> bool:

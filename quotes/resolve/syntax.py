@@ -225,6 +225,9 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
         return _short_of_a_place(doc, tree, mention)
     if mention.head is not None and mention.head.kind == "relation":
         return mention  # والد الشهيد فلان: the name is the relative's
+    if mention.kind == "organisation" and mention.role is not None \
+            and mention.role[0] < persons[-1][0] and persons[-1][1] <= mention.role[1]:
+        return mention  # مركز محمد بن راشد لعلوم الفضاء: a body named after a person
     if mention.name is not None:
         overlapping = [p for p in persons if p[0] < mention.name[1] and mention.name[0] < p[1]]
         persons = overlapping or persons

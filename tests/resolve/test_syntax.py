@@ -102,3 +102,8 @@ def test_with_no_person_tagged_a_name_stops_before_a_place(lexicon):
     # NER missed the person (the tokenizer split نتانياهو) but tagged طهران, the verb's object
     found = resolve(parse("place-after-name.conllu", places=("طهران",)), lexicon)
     assert [name for _, name, _, _ in found] == ["بنيامين نتانياهو"]
+
+
+def test_a_body_named_after_a_person_stays_the_body(lexicon):
+    found = resolve(parse("body-named-after-a-person.conllu", persons=("محمد بن راشد",)), lexicon)
+    assert [name for _, name, _, _ in found] == ["مركز محمد بن راشد"]
