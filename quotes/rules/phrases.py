@@ -41,13 +41,25 @@ def _skip_leading(doc: RuleDoc, first: int, last: int) -> int:
         elif doc.is_word(j, "mk.adjunct") or _pronoun_preposition(doc, j):
             j += 1  # أمس، فيها (التي يعلن فيها الجيش ...)
         elif tok.text.startswith("ل") and not doc.is_preposition(j):  # لـ، لرويترز، لمجلة "..."
+            construct = not tok.text.startswith("لل")
             j += 1
             quote = doc.opens_quote(j) if j <= last else None
             if quote:
                 j = doc.after_quote(quote, j)
+            while construct and j <= last and _genitive(doc, j):
+                j += 1  # لشبكات التلفزيون الإيطالية: the addressee's genitive and adjectives
         else:
             return j
     return j
+
+
+def _genitive(doc: RuleDoc, j: int) -> bool:
+    """A definite word after a noun in construct that names no person: not a person's role
+    or title (لشبكات التلفزيون الإيطالية; but لوكالة الأنباء الوزير: the minister speaks)."""
+    word = doc.tokens[j].text
+    head = doc.lexicon.role_phrases.get((word,))
+    return (doc.tokens[j].is_word and word.startswith("ال") and (word,) not in doc.lexicon.title_phrases
+            and (head is None or head.kind == "organisation"))
 
 
 def _can_start(doc: RuleDoc, j: int) -> bool:

@@ -202,3 +202,9 @@ def test_the_words_after_a_plural_verb_are_not_its_subject(candidates):
     # a verb before its subject is singular: after وطالبوا comes the object (المواطنين)
     text = "وأكدت أسر الشهداء أن الأمن مسؤولية الجميع. وطالبوا المواطنين بالتعاون مع الأجهزة الأمنية."
     assert candidates(text)[1] == ("indirect", "التعاون مع الأجهزة الأمنية", "وطالبوا", None)
+
+
+def test_an_addressee_in_construct_is_passed_over_whole(candidates):
+    # لشبكات التلفزيون الإيطالية is who he spoke to; the speaker is implied
+    text = 'وقال الوزير إن المنطقة خطرة. وأضاف لشبكات التلفزيون الإيطالية "ما زال من الصعب التأكد من ذلك".'
+    assert candidates(text)[1] == ("direct", "ما زال من الصعب التأكد من ذلك", "وأضاف", None)
