@@ -188,7 +188,7 @@ def download(resources_dir):
 @click.option("--quick", is_flag=True, help="A tiny slice and tiny budgets: a smoke test, not a model.")
 @click.option("--seed", default=1234, show_default=True)
 @click.option("--speed-texts", type=click.Path(exists=True, path_type=Path),
-              help="A .txt file or a directory of them: measure speed for the card.")
+              help="A .txt file or a directory of them (recursively): measure speed for the card.")
 def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts):
     """Train compact Arabic models with Stanza's trainers and write a model card."""
     from quotes.nlp.resolve import processor_list
@@ -203,7 +203,7 @@ def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, 
     try:
         opts = TrainOptions(output=output, work_dir=work_dir, treebank=treebank, ner_file=ner_file,
                             processors=processor_list(processors), budgets=budgets, quick=quick, seed=seed,
-                            speed_texts=_text_files(speed_texts) if speed_texts else ())
+                            speed_texts=tuple(Path(p) for p in expand([str(speed_texts)])) if speed_texts else ())
         train_models(opts, log=click.echo)
     except (FileNotFoundError, ValueError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
@@ -227,7 +227,7 @@ def speed(texts, model_dir, as_json, update_card):
     from quotes.nlp.speed import measure_speed
 
     source = resolve_model(model_dir)
-    report = measure_speed(source, [f for t in texts for f in _text_files(t)])
+    report = measure_speed(source, [Path(p) for p in expand(map(str, texts))])
     if update_card:
         if source.kind == "official":
             raise click.ClickException("the official models have no card to update")
@@ -242,7 +242,3 @@ def speed(texts, model_dir, as_json, update_card):
         rate = f"{report['words'] / seconds:8,.0f}" if seconds else "       -"
         click.echo(f"  {name:<9} {seconds:6.2f} s  {rate} words/s")
     click.echo(f"  {'all':<9} {sum(report['seconds'].values()):6.2f} s  {report['words_per_second']:8,} words/s")
-
-
-def _text_files(path: Path) -> list[Path]:
-    return sorted(path.glob("*.txt")) if path.is_dir() else [path]
