@@ -39,5 +39,8 @@ def _load(source: ModelSource, processors: str) -> stanza.Pipeline:
         options.update(pos_pretrain_path=None, depparse_pretrain_path=None,
                        ner_pretrain_path="", ner_forward_charlm_path="", ner_backward_charlm_path="",
                        resources_filepath=str(EMPTY_RESOURCES), allow_unknown_language=True)
-    return stanza.Pipeline(lang=LANG, dir=str(source.path), processors=processors,
-                           download_method=None, logging_level="ERROR", **options)
+    pipeline = stanza.Pipeline(lang=LANG, dir=str(source.path), processors=processors,
+                               download_method=None, logging_level="ERROR", **options)
+    if "lemma" in pipeline.processors:
+        decoding.lemmatize_once(pipeline.processors["lemma"].trainer)
+    return pipeline
