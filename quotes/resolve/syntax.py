@@ -52,7 +52,7 @@ class StanzaResolver:
         """Resolve with a parse already made (tests build one from CoNLL-U)."""
         table = EntityTable(doc.text)
         around = [_parsed_phrase(doc, tree, m) for m in people(doc)]
-        around += [_person(doc, span) for span in tree.persons if not _quoted(doc, span)]
+        around += [_person(doc, _past_roles(doc, span, around)) for span in tree.persons if not _quoted(doc, span)]
         for mention in around:
             if mention.kind == "organisation" or (mention.name is not None and (mention.role or mention.titles)):
                 table.add(mention)
@@ -211,6 +211,16 @@ def _quoted(doc: RuleDoc, span: tuple[int, int]) -> bool:
     return quote is not None and doc.inside_quote(first) and len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS
 
 
+def _past_roles(doc: RuleDoc, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """A PER span that begins inside a mention's role begins after it (NER's لنيويورك إريك
+    شنايدمان, where لنيويورك ends the role المدعي العام لنيويورك)."""
+    for mention in mentions:
+        if mention.role is not None and mention.role[0] <= span[0] < mention.role[1] < span[1]:
+            after = doc.next_word(doc.token_range(*mention.role)[1])
+            return (doc.tokens[after].start, span[1]) if after is not None else span
+    return span
+
+
 def _person(doc: RuleDoc, span: tuple[int, int]) -> Mention:
     return Mention(span, "person", name=span)
 
@@ -231,7 +241,7 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     if mention.name is not None:
         overlapping = [p for p in persons if p[0] < mention.name[1] and mention.name[0] < p[1]]
         persons = overlapping or persons
-    name = _without_titles(doc, mention, persons[-1])
+    name = _past_a_genitive(doc, tree, mention, _without_titles(doc, mention, persons[-1]))
     if mention.name is not None and not (name[0] <= mention.name[0] and mention.name[1] <= name[1]) \
             and not _role_before(doc, mention.name, name) and not _runs_past_name(tree, mention.name, name):
         return mention
@@ -284,6 +294,21 @@ def _role_before(doc: RuleDoc, rules_name: tuple[int, int], person: tuple[int, i
     first, last = doc.token_range(rules_name[0], person[0])
     before = [t.text for t in doc.words_in(first, last) if t.end <= person[0]]
     return bool(before) and all(w.startswith(("ل", "ب", "ال")) for w in before)
+
+
+def _past_a_genitive(doc: RuleDoc, tree: Tree, mention: Mention, name: tuple[int, int]) -> tuple[int, int]:
+    """A full name NER and the rules start with the role's ل genitive (المدعي العام لنيويورك
+    إريك شنايدمان) starts after it. Only right after the role and before two more words: an
+    unseen first name in ل is often split as if ل were a preposition (لوران فابيوس)."""
+    if mention.role is None:
+        return name
+    first, last = doc.token_range(*name)
+    words = tree.words_at(doc.tokens[first].start, doc.tokens[first].end)
+    if (last - first >= 2 and doc.previous_word(first) is not None
+            and doc.tokens[doc.previous_word(first)].end == mention.role[1]
+            and len(words) > 1 and words[0].upos == "ADP" and words[0].text == "ل"):
+        return doc.tokens[first + 1].start, name[1]
+    return name
 
 
 def _without_titles(doc: RuleDoc, mention: Mention, name: tuple[int, int]) -> tuple[int, int]:

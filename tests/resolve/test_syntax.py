@@ -107,3 +107,9 @@ def test_with_no_person_tagged_a_name_stops_before_a_place(lexicon):
 def test_a_body_named_after_a_person_stays_the_body(lexicon):
     found = resolve(parse("body-named-after-a-person.conllu", persons=("محمد بن راشد",)), lexicon)
     assert [name for _, name, _, _ in found] == ["مركز محمد بن راشد"]
+
+
+def test_a_genitive_ner_took_into_the_name_stays_with_the_role(lexicon):
+    # NER tags لتويتر جاك دورسي as one person; ل + تويتر completes المدير التنفيذي
+    found = resolve(parse("genitive-in-ner-span.conllu", persons=("لتويتر جاك دورسي",)), lexicon)
+    assert [(name, role) for _, name, role, _ in found] == [("جاك دورسي", "المدير التنفيذي لتويتر")]
