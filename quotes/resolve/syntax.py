@@ -232,7 +232,7 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     start, end = mention.span
     persons = [p for p in tree.persons if start <= p[0] and p[1] <= end]
     if not persons:
-        return _short_of_a_place(doc, tree, mention)
+        return _short_of_a_place(doc, tree, _a_place_speaking(tree, mention))
     if mention.head is not None and mention.head.kind == "relation":
         return mention  # والد الشهيد فلان: the name is the relative's
     if mention.kind == "organisation" and mention.role is not None \
@@ -251,6 +251,17 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     elif role is not None and role[1] <= name[0] and mention.name is not None and mention.name[0] < name[0]:
         role = _trim(doc, (role[0], name[0]))  # the words the rules took for the name end the role
     return replace(mention, kind="person", name=name, role=role)
+
+
+def _a_place_speaking(tree: Tree, mention: Mention) -> Mention:
+    """A phrase the rules could only describe that NER reads as one place or body speaks
+    for it (أعلنت اليابان: Japan, named)."""
+    if mention.kind != "anonymous" or mention.head is not None:
+        return mention
+    start, end = mention.span
+    if any(kind in ("LOC", "ORG") and s <= start and end <= e for s, e, kind in tree.entities):
+        return replace(mention, kind="organisation")
+    return mention
 
 
 def _short_of_a_place(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:

@@ -113,3 +113,11 @@ def test_a_genitive_ner_took_into_the_name_stays_with_the_role(lexicon):
     # NER tags لتويتر جاك دورسي as one person; ل + تويتر completes المدير التنفيذي
     found = resolve(parse("genitive-in-ner-span.conllu", persons=("لتويتر جاك دورسي",)), lexicon)
     assert [(name, role) for _, name, role, _ in found] == [("جاك دورسي", "المدير التنفيذي لتويتر")]
+
+
+def test_a_place_ner_tags_speaks_for_itself(lexicon):
+    # the rules can only describe الصين; NER reads it as a place, which speaks by its name
+    found = resolve(parse("place-speaking.conllu", places=("الصين",)), lexicon)
+    assert [(method, name) for method, name, _, _ in found] == [("stanza.subject", "الصين")]
+    # without the NER tag the phrase stays a description with no name
+    assert [name for _, name, _, _ in resolve(parse("place-speaking.conllu"), lexicon)] == [None]
