@@ -53,9 +53,11 @@ def test_same_trees_as_stanza(n, seed):
 @given(st.integers(2, 40), st.integers(0, 2**32 - 1), st.floats(-3, 3))
 def test_one_root_tree_is_stanzas_tree(n, seed, root_bias):
     """Whether the unconstrained best tree has one root or many (a root bias makes either
-    likely), the tree is Stanza's single-rooted one."""
+    likely), the tree is Stanza's single-rooted one. Scores are log-probabilities, as the
+    parser's are: Stanza's root penalty assumes they are not positive."""
     scores = np.random.default_rng(seed).normal(size=(n, n))
     scores[:, 0] += root_bias
+    scores -= np.log(np.exp(scores).sum(axis=1, keepdims=True))
     assert one_root_tree(scores).tolist() == STANZA.chuliu_edmonds_one_root(scores).tolist()
 
 
