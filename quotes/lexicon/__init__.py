@@ -30,7 +30,7 @@ class SpeechVerb(Entry):
     perfect: tuple[str] | tuple[str, str]
     imperfect: str
     participle: str | None = None
-    takes: frozenset[Literal["that", "speech", "object"]]
+    takes: frozenset[Literal["that", "speech", "object", "quoted"]]
     prepositions: tuple[str, ...] = ()
     source_after: str | None = None
     needs_source: bool = False

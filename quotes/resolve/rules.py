@@ -26,7 +26,7 @@ QUOTE_CONFIDENCE = {
     "direct.colon-verbatim": 0.85, "indirect.that": 0.95, "indirect.colon-that": 0.95,
     "indirect.prep-that": 0.95, "indirect.prep-object": 0.8, "indirect.object": 0.75,
     "indirect.according-before": 0.85, "indirect.according-after": 0.85,
-    "indirect.according-inside": 0.7, "headline.colon": 0.85,
+    "indirect.according-inside": 0.7, "mixed.quoted-predicate": 0.75, "headline.colon": 0.85,
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from quotes.rules.content import (MIN_SPEECH_WORDS, Opener, clause, content_at, scan_for_content, speech_like,
+from quotes.rules.content import (MIN_SPEECH_WORDS, TRIM, Opener, clause, content_at, scan_for_content, speech_like,
                                   trimmed, typed, verbatim)
 from quotes.rules.cues import Cue
 from quotes.rules.document import RuleDoc
@@ -20,6 +20,7 @@ from quotes.rules.speakers import SpeakerHint, skip_openers, speaker_after, spea
 
 MAX_HEADLINE_SPEAKER = 4  # words before a headline's colon
 MAX_NOUN_SOURCE = 6  # tokens between a noun of saying (قول، اتهامات) and its أن
+MAX_OBJECT_TOKENS = 4  # tokens of the object between a view verb's subject and its quoted predicate
 
 QuoteType = Literal["direct", "indirect", "mixed", "headline"]
 
@@ -72,6 +73,8 @@ def _from_verb(doc: RuleDoc, cue: Cue, sentence_speaker: dict[int, SpeakerHint],
     speaker = verb_speaker(doc, cue, stop, sentence_speaker)
     if opener is None:
         return _without_opener(doc, cue, speaker), speaker
+    if opener.kind == "quote" and "speech" not in verb.takes and speaker is not None:
+        return _quoted_predicate(doc, cue, speaker), speaker  # اعتبره مكتب التحقيقات "عملية ..."
     if opener.kind in ("quote", "colon") and "speech" not in verb.takes:
         after = doc.next_token(opener.at)
         if not (opener.kind == "colon" and after is not None and doc.is_complementizer(after)):
@@ -90,6 +93,9 @@ def _without_opener(doc: RuleDoc, cue: Cue, speaker: SpeakerHint | None) -> Cand
     verb = cue.reading.verb
     if speaker is None:
         return None
+    predicate = _quoted_predicate(doc, cue, speaker)
+    if predicate is not None:
+        return predicate
     before = doc.previous_token(cue.first, skip=",،")
     quote = doc.closes_quote(before) if before is not None else None
     if quote and cue.kind == "verb" and "speech" in verb.takes and len(doc.quote_tokens(quote)) >= MIN_SPEECH_WORDS:
@@ -106,6 +112,24 @@ def _without_opener(doc: RuleDoc, cue: Cue, speaker: SpeakerHint | None) -> Cand
         kind, start, end, rule = content
         return Candidate(kind, start, end, cue, speaker, rule)
     return None
+
+
+def _quoted_predicate(doc: RuleDoc, cue: Cue, speaker: SpeakerHint) -> Candidate | None:
+    """A view verb's quoted predicate that ends the clause, with the object before it
+    (اعتبرها كاميرون "صراع جيلنا"، وصف ظريف تصريحات نتانياهو "بالسيرك الهزلي")."""
+    if "quoted" not in cue.reading.verb.takes:
+        return None
+    first = speaker.last + 1 if speaker.how == "after_cue" else cue.last + 1
+    _, last = doc.sentence_span(cue.last)
+    at = next((j for j in range(first, min(last, first + MAX_OBJECT_TOKENS) + 1) if doc.opens_quote(j)), None)
+    if at is None:
+        return None
+    quote = doc.opens_quote(at)
+    after = doc.next_token(doc.after_quote(quote, at) - 1)
+    if after is not None and doc.tokens[after].text not in TRIM and not doc.tokens[after].text.startswith("و"):
+        return None  # اعتبر اللاعب نادي "الهلال" بيته: a name in quote marks, the clause goes on
+    start = quote.inner_start if at == first else doc.tokens[first].start
+    return Candidate("mixed", start, quote.inner_end, cue, speaker, "mixed.quoted-predicate")
 
 
 def _past_adjuncts(doc: RuleDoc, j: int) -> int | None:

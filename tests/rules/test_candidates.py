@@ -193,9 +193,10 @@ def test_a_place_before_a_colon_is_not_a_headline_speaker(candidates):
 
 
 def test_a_quote_after_the_name_ends_the_speaker_phrase(candidates):
-    # اعتبرها does not take speech: "صراع جيلنا" is its object, and not part of the name
+    # "صراع جيلنا" is what اعتبرها calls the matter, and not part of the name
     text = 'وهي مسألة اعتبرها كاميرون "صراع جيلنا"، متعهدا بالتصدي لمن ينشرون التطرف.'
-    assert candidates(text) == [("indirect", "التصدي لمن ينشرون التطرف", "متعهدا", "كاميرون")]
+    assert candidates(text) == [("mixed", "صراع جيلنا", "اعتبرها", "كاميرون"),
+                                ("indirect", "التصدي لمن ينشرون التطرف", "متعهدا", "كاميرون")]
 
 
 def test_the_words_after_a_plural_verb_are_not_its_subject(candidates):
@@ -208,3 +209,25 @@ def test_an_addressee_in_construct_is_passed_over_whole(candidates):
     # لشبكات التلفزيون الإيطالية is who he spoke to; the speaker is implied
     text = 'وقال الوزير إن المنطقة خطرة. وأضاف لشبكات التلفزيون الإيطالية "ما زال من الصعب التأكد من ذلك".'
     assert candidates(text)[1] == ("direct", "ما زال من الصعب التأكد من ذلك", "وأضاف", None)
+
+
+def test_a_view_verbs_quoted_predicate_is_mixed(candidates):
+    # the object is the pronoun on the verb: the quoted words are the whole predicate,
+    # however many they are
+    text = 'وهي خطوة اعتبرها مكتب التحقيقات "مساعدة مالية غير قانونية على الإطلاق".'
+    assert candidates(text) == [("mixed", "مساعدة مالية غير قانونية على الإطلاق", "اعتبرها", "مكتب التحقيقات")]
+    # the object stands between the subject and the quoted words, which end the clause
+    text = 'واتهموا الحكومة "بالتقصير"، ثم غادروا القاعة.'
+    assert candidates(text) == [("mixed", 'الحكومة "بالتقصير', "واتهموا", None)]
+
+
+def test_a_name_in_quote_marks_after_a_view_verb_is_not_its_predicate(candidates):
+    # "الهلال" names a club, and the clause goes on past it
+    assert candidates('واعتبر اللاعب نادي "الهلال" بيته الثاني.') == []
+
+
+def test_and_written_on_a_subject_before_the_cue_is_not_the_speakers(candidates):
+    # جواد is written alone elsewhere: وجواد is "and Javad"; وليد is never ليد
+    text = 'التقى جواد ظريف نظيره الروسي. وجواد يؤكد أن العلاقات قوية.'
+    assert candidates(text)[0][3] == "جواد"
+    assert candidates('وليد يؤكد أن الفريق جاهز.')[0][3] == "وليد"
