@@ -96,7 +96,16 @@ def _subject_before(doc: RuleDoc, cue: Cue) -> SpeakerHint | None:
     words = doc.words_in(first, last)
     if not words or len(words) > MAX_REGION // 2:
         return None
-    return SpeakerHint("before_cue", words[0].index, last)
+    return SpeakerHint("before_cue", words[0].index, last, _conjunction(doc, words[0].index))
+
+
+def _conjunction(doc: RuleDoc, j: int) -> int:
+    """1 where word j is و written on a word the text also writes alone (وجواد يصف: and
+    Javad; but وليد is a name): the letters of the conjunction to skip."""
+    word = doc.tokens[j].text
+    if not word.startswith("و") or len(word) < 4:
+        return 0
+    return int(any(t.is_word and t.text == word[1:] for t in doc.tokens))
 
 
 def _clause_edge(doc: RuleDoc, j: int) -> bool:
