@@ -81,8 +81,7 @@ class StanzaResolver:
         if span is None:
             return None, None, method
         first, last = doc.token_range(*span)
-        hint = candidate.speaker
-        skip = hint.skip if hint.first is not None and doc.tokens[hint.first].start == span[0] else 0
+        skip = span[0] - doc.tokens[first].start  # the letters of a clitic (لوزارة، وجواد)
         mention = _named(doc, tree, analyse(doc, first, last, skip))
         entity = table.add(mention, speaks=True)
         note_agreement(entity, candidate)
@@ -99,7 +98,9 @@ class StanzaResolver:
         if region is None:
             return (tree.span(subject), "stanza.subject") if subject is not None else (None, f"rules.{hint.how}")
         if subject is None:
-            subject = _clause_subject(tree, region)  # ألقى الرئيس كلمة أكد فيها: the clause's subject
+            subject = _clause_subject(doc, tree, region, candidate)  # ألقى الرئيس كلمة أكد فيها
+            if subject is None and hint.how == "before_cue" and _opens_with_a_verb(tree, region):
+                return None, "rules.implied"  # استقال الأسبوع الماضي لأسباب اعتبرها: he resigned
             if subject is None or names_a_speaker(doc, hint.first):
                 return region, f"rules.{hint.how}"
         inside = region[0] <= subject.start < region[1]
@@ -108,11 +109,18 @@ class StanzaResolver:
         return region, "stanza.subject" if inside else f"rules.{hint.how}"
 
 
-def _clause_subject(tree: Tree, region: tuple[int, int]) -> Word | None:
+def _clause_subject(doc: RuleDoc, tree: Tree, region: tuple[int, int], candidate: Candidate) -> Word | None:
     """The subject of the first verb in a region the rules took for a speaker phrase."""
     verb = next((w for w in tree.words_at(*region) if w.upos == "VERB"), None)
     subjects = tree.children(verb, *SUBJECT_RELATIONS) if verb is not None else []
-    return next((s for s in subjects if s.upos in SPEAKER_TAGS and region[0] <= s.start < region[1]), None)
+    return next((s for s in subjects if region[0] <= s.start < region[1] and _could_speak(doc, tree, s, candidate)),
+                None)
+
+
+def _opens_with_a_verb(tree: Tree, region: tuple[int, int]) -> bool:
+    """The words the rules took for the subject before a cue are a clause: the first a verb."""
+    words = [w for w in tree.words_at(*region) if w.upos not in ("CCONJ", "PART", "PUNCT")]
+    return bool(words) and words[0].upos == "VERB"
 
 
 def _is_subject(tree: Tree, span: tuple[int, int]) -> bool:
@@ -121,8 +129,7 @@ def _is_subject(tree: Tree, span: tuple[int, int]) -> bool:
 
 
 def _parse_subject(doc: RuleDoc, tree: Tree, candidate: Candidate) -> Word | None:
-    """The subject the parse gives the cue: a noun or name outside the quote, not a time
-    word or من جانبه (the parser takes those for subjects)."""
+    """The subject the parse gives the cue, where it could speak (`_could_speak`)."""
     cue = candidate.cue
     if cue is None or not cue.is_verb:
         return None
@@ -135,18 +142,24 @@ def _parse_subject(doc: RuleDoc, tree: Tree, candidate: Candidate) -> Word | Non
         # a hal participle has no subject of its own: it takes its verb's
         start = tree.head_of(word) if cue.kind == "participle" and word.relation in CLIMB_RELATIONS else word
         subject = _subject(tree, start) if start is not None else None
-    if subject is None or subject.upos not in SPEAKER_TAGS:
+    if subject is None or not _could_speak(doc, tree, subject, candidate):
         return None
-    span = tree.span(subject)
-    first, _ = doc.token_range(*span)
-    head, _ = doc.token_range(subject.start, subject.end)
-    if (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_word(head, "mk.adjunct")
-            or is_event(doc, head) or doc.tokens[first].text in CIRCUMSTANTIAL
-            or doc.tokens[head].text.startswith(("جانب", "جهت", "ناحيت"))):
-        return None  # أمس، خلال كلمة، وهو محاط، من جانبه: not who spoke
     if candidate.speaker.first is None and subject.start > cue.start:
         return None  # an implied subject is not found after the cue (داعيًا المنظمات: its object)
     return subject
+
+
+def _could_speak(doc: RuleDoc, tree: Tree, subject: Word, candidate: Candidate) -> bool:
+    """A subject in the parse that can be a speaker: a noun or name outside the quote, not a
+    time word, an occasion or من جانبه (the parser takes those for subjects)."""
+    if subject.upos not in SPEAKER_TAGS:
+        return False
+    span = tree.span(subject)
+    first, _ = doc.token_range(*span)
+    head, _ = doc.token_range(subject.start, subject.end)
+    return not (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_word(head, "mk.adjunct")
+                or is_event(doc, head) or doc.tokens[first].text in CIRCUMSTANTIAL
+                or doc.tokens[head].text.startswith(("جانب", "جهت", "ناحيت")))  # أمس، خلال كلمة، من جانبه
 
 
 def _parsed_phrase(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:

@@ -121,3 +121,10 @@ def test_a_place_ner_tags_speaks_for_itself(lexicon):
     assert [(method, name) for method, name, _, _ in found] == [("stanza.subject", "الصين")]
     # without the NER tag the phrase stays a description with no name
     assert [name for _, name, _, _ in resolve(parse("place-speaking.conllu"), lexicon)] == [None]
+
+
+def test_a_clause_before_the_cue_is_not_its_speaker(lexicon):
+    # the rules take رحل الشهر الماضي لأسباب for the subject of وصفها, and the parse gives
+    # رحل a time word for subject: the coach who left is implied
+    found = resolve(parse("clause-before-view-verb.conllu", persons=("سامي الجابر",)), lexicon)
+    assert [(method, name) for method, name, _, _ in found] == [("rules.implied", "سامي الجابر")]
