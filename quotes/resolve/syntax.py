@@ -157,6 +157,9 @@ def _could_speak(doc: RuleDoc, tree: Tree, subject: Word, candidate: Candidate) 
     span = tree.span(subject)
     first, _ = doc.token_range(*span)
     head, _ = doc.token_range(subject.start, subject.end)
+    before = doc.previous_word(first)
+    if before is not None and doc.is_complementizer(before):
+        return False  # وأن الائتلاف الحاكم لن يسمح: the subject of the reported clause
     return not (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_word(head, "mk.adjunct")
                 or is_event(doc, head) or doc.tokens[first].text in CIRCUMSTANTIAL
                 or doc.tokens[head].text.startswith(("جانب", "جهت", "ناحيت")))  # أمس، خلال كلمة، من جانبه

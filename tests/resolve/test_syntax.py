@@ -128,3 +128,9 @@ def test_a_clause_before_the_cue_is_not_its_speaker(lexicon):
     # رحل a time word for subject: the coach who left is implied
     found = resolve(parse("clause-before-view-verb.conllu", persons=("سامي الجابر",)), lexicon)
     assert [(method, name) for method, name, _, _ in found] == [("rules.implied", "سامي الجابر")]
+
+
+def test_the_subject_of_a_reported_an_clause_does_not_speak(lexicon):
+    # the parse makes المصرف, after وأن, the subject of وشدد: the minister goes on speaking
+    found = resolve(parse("subject-after-an.conllu"), lexicon)
+    assert [role for _, _, role, _ in found] == ["الوزير", "الوزير"]
