@@ -18,7 +18,7 @@ def speaker_bounds(doc: RuleDoc, first: int, last: int, lead: bool = True) -> tu
     With `lead`, an addressee or time word may stand before the phrase."""
     if lead:
         first = _skip_leading(doc, first, last)
-    if first > last or not _can_start(doc, first):
+    if first > last or not can_start(doc, first):
         return None
     last = _before_adjuncts(doc, first, last)
     while first <= last and not doc.tokens[first].is_word and not doc.opens_quote(first):
@@ -62,7 +62,7 @@ def _genitive(doc: RuleDoc, j: int) -> bool:
             and (head is None or head.kind == "organisation"))
 
 
-def _can_start(doc: RuleDoc, j: int) -> bool:
+def can_start(doc: RuleDoc, j: int) -> bool:
     """A speaker phrase does not begin with a preposition (فيها، على موقعه، ففي), a
     complementizer, an occasion, or وهو."""
     word = doc.tokens[j].text

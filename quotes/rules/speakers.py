@@ -9,7 +9,7 @@ from typing import Literal
 from quotes.rules.content import MAX_REGION
 from quotes.rules.cues import Cue
 from quotes.rules.document import RuleDoc
-from quotes.rules.phrases import speaker_bounds
+from quotes.rules.phrases import can_start, speaker_bounds
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,8 @@ def _subject_before(doc: RuleDoc, cue: Cue) -> SpeakerHint | None:
     while last >= first and not doc.tokens[last].is_word:
         last -= 1
     words = doc.words_in(first, last)
-    if not words or len(words) > MAX_REGION // 2:
-        return None
+    if not words or len(words) > MAX_REGION // 2 or not can_start(doc, words[0].index):
+        return None  # حيث في مبادرة ... أصر مشايخ القرى: a phrase that opens with في names nobody
     return SpeakerHint("before_cue", words[0].index, last, _conjunction(doc, words[0].index))
 
 

@@ -231,3 +231,13 @@ def test_and_written_on_a_subject_before_the_cue_is_not_the_speakers(candidates)
     text = 'التقى جواد ظريف نظيره الروسي. وجواد يؤكد أن العلاقات قوية.'
     assert candidates(text)[0][3] == "جواد"
     assert candidates('وليد يؤكد أن الفريق جاهز.')[0][3] == "وليد"
+
+
+def test_a_phrase_opening_with_a_preposition_before_the_cue_is_not_its_subject(candidates):
+    # في مبادرة طيبة is where, not who: the subject follows the verb
+    text = "وفي مبادرة طيبة أصر أهالي القرية على معايدة الجنود المرابطين."
+    assert candidates(text)[0][3] == "أهالي القرية"
+
+
+def test_a_manner_word_after_the_speaker_is_not_part_of_the_phrase(candidates):
+    assert candidates("وقال الوزير سامي الجابر بوضوح إن الاتفاق انتهى.")[0][3] == "الوزير سامي الجابر"
