@@ -170,10 +170,10 @@ def _proper_body(m: Mention, words: list[Token]) -> bool:
     (السلطات، محكمة بلجيكية): two words or more, the first or second definite or the
     second not an adjective."""
     inside = [t.text for t in words if m.role and m.role[0] <= t.start < m.role[1]]
-    return len(inside) >= 2 and (is_definite(inside[0]) or is_definite(inside[1]) or not _nisba(inside[1]))
+    return len(inside) >= 2 and (is_definite(inside[0]) or is_definite(inside[1]) or not is_nisba(inside[1]))
 
 
-def _nisba(word: str) -> bool:
+def is_nisba(word: str) -> bool:
     """A relative adjective (بلجيكية، عسكري، أفغان is not one): it describes, a name names."""
     return word.endswith(("ي", "ية", "يون", "يين", "يان"))
 

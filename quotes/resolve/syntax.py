@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quotes.resolve.entities import EntityTable
-from quotes.resolve.mentions import Mention, analyse, people, written_in_full
+from quotes.resolve.mentions import Mention, analyse, is_definite, is_nisba, people, written_in_full
 from quotes.resolve.rules import Attribution, Implied, confidence, issuer, note_agreement
 from quotes.resolve.tree import Tree, Word
 from quotes.rules.candidates import Candidate
@@ -248,7 +248,7 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     start, end = mention.span
     persons = [p for p in tree.persons if start <= p[0] and p[1] <= end]
     if not persons:
-        return _short_of_a_place(doc, tree, _a_place_speaking(tree, mention))
+        return _short_of_a_place(doc, tree, _body_before_apposition(doc, tree, _a_place_speaking(tree, mention)))
     if mention.head is not None and mention.head.kind == "relation":
         return mention  # والد الشهيد فلان: the name is the relative's
     if mention.kind == "organisation" and mention.role is not None \
@@ -278,6 +278,23 @@ def _a_place_speaking(tree: Tree, mention: Mention) -> Mention:
     if any(kind in ("LOC", "ORG") and s <= start and end <= e for s, e, kind in tree.entities):
         return replace(mention, kind="organisation")
     return mention
+
+
+def _body_before_apposition(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
+    """A body NER names at the start of the phrase, then a definite noun that describes it
+    (كتائب القسام الذراع المسلح لحركة حماس): the name ends before the description. A
+    relative adjective or participle goes on with the name (وزارة الخارجية الأمريكية)."""
+    if mention.kind != "organisation" or mention.name is not None:
+        return mention
+    start, end = mention.span
+    body = next(((s, e) for s, e, kind in tree.entities if kind == "ORG" and s == start and e < end), None)
+    after = doc.next_word(doc.token_range(*body)[1]) if body is not None else None
+    if after is None or doc.tokens[after].start >= end:
+        return mention
+    word = doc.tokens[after].text
+    if not is_definite(word) or is_nisba(word) or word.startswith("الم"):
+        return mention
+    return replace(mention, name=body, role=(doc.tokens[after].start, end))
 
 
 def _short_of_a_place(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:

@@ -13,13 +13,13 @@ from quotes.text import Normalized
 PARSES = Path(__file__).resolve().parents[2] / "fixtures" / "parses"
 
 
-def parse(name: str, persons: tuple[str, ...] = (), places: tuple[str, ...] = ()):
-    """The CoNLL-U fixture as a Stanza Document, with NER PER (and LOC) tags on the given tokens."""
+def parse(name: str, persons: tuple[str, ...] = (), places: tuple[str, ...] = (), bodies: tuple[str, ...] = ()):
+    """The CoNLL-U fixture as a Stanza Document, with NER PER (LOC, ORG) tags on the given tokens."""
     doc = CoNLL.conll2doc(input_file=str(PARSES / name), reconstruct_text=True)
     tokens = [t for s in doc.sentences for t in s.tokens]
     for token in tokens:
         token.ner = "O"
-    for kind, names in (("PER", persons), ("LOC", places)):
+    for kind, names in (("PER", persons), ("LOC", places), ("ORG", bodies)):
         for entity in names:
             words = entity.split()
             for i in range(len(tokens) - len(words) + 1):
@@ -134,3 +134,11 @@ def test_the_subject_of_a_reported_an_clause_does_not_speak(lexicon):
     # the parse makes المصرف, after وأن, the subject of وشدد: the minister goes on speaking
     found = resolve(parse("subject-after-an.conllu"), lexicon)
     assert [role for _, _, role, _ in found] == ["الوزير", "الوزير"]
+
+
+def test_a_body_ner_names_ends_before_the_noun_that_describes_it(lexicon):
+    found = resolve(parse("body-apposition.conllu", bodies=("كتائب الأقصى",)), lexicon)
+    assert [name for _, name, _, _ in found] == ["كتائب الاقصي"]  # names compare normalised
+    # a relative adjective goes on with the name where NER's span stops short of it
+    found = resolve(parse("body-adjective.conllu", bodies=("وزارة الخارجية",)), lexicon)
+    assert [name for _, name, _, _ in found] == ["وزارة الخارجية الامريكية"]
