@@ -25,6 +25,7 @@ SUBJECT_RELATIONS = ("nsubj", "csubj")
 SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "X"})  # what a speaker's head word can be
 CLIMB_RELATIONS = frozenset({"advcl", "acl", "xcomp", "conj", "parataxis", "ccomp"})
 MAX_CLIMB = 3
+ACCUSATIVE_ENDINGS = ("\u064b", "\u064bا", "ا\u064b")  # tanween fatha, written on or before the alif
 PARSE_CONFIDENCE = 0.95  # a subject the parse gives, against the rules' own (SPEAKER_CONFIDENCE)
 FALLBACK_PENALTY = 0.9  # the rules decided because the parse gave nothing usable
 
@@ -80,6 +81,7 @@ class StanzaResolver:
         span, method = self._speaker_span(doc, tree, candidate)
         if span is None:
             return None, None, method
+        span = _before_accusative(doc, span)
         first, last = doc.token_range(*span)
         skip = span[0] - doc.tokens[first].start  # the letters of a clitic (لوزارة، وجواد)
         mention = _named(doc, tree, analyse(doc, first, last, skip))
@@ -107,6 +109,16 @@ class StanzaResolver:
         if any(w.upos == "VERB" for w in tree.words_at(*region)) and not names_a_speaker(doc, hint.first):
             return tree.span(subject), "stanza.subject"  # ولوح نتانياهو بقطعة ... أوضح: a clause, not a subject
         return region, "stanza.subject" if inside else f"rules.{hint.how}"
+
+
+def _before_accusative(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:
+    """A speaker phrase ends before a word written with the accusative tanween: the subject
+    is nominative (وقالت الأنصاري آسِفَةً: she said sorrowfully)."""
+    first, last = doc.token_range(*span)
+    for token in doc.words_in(first + 1, last):
+        if doc.norm.original_text(token.start, token.end).endswith(ACCUSATIVE_ENDINGS):
+            return span[0], doc.tokens[doc.previous_word(token.index)].end
+    return span
 
 
 def _clause_subject(doc: RuleDoc, tree: Tree, region: tuple[int, int], candidate: Candidate) -> Word | None:

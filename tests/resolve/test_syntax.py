@@ -142,3 +142,9 @@ def test_a_body_ner_names_ends_before_the_noun_that_describes_it(lexicon):
     # a relative adjective goes on with the name where NER's span stops short of it
     found = resolve(parse("body-adjective.conllu", bodies=("وزارة الخارجية",)), lexicon)
     assert [name for _, name, _, _ in found] == ["وزارة الخارجية الامريكية"]
+
+
+def test_a_word_in_the_accusative_ends_the_speaker_phrase(lexicon):
+    # the parse hangs the hal مبتسماً on the name; its tanween fatha says it is no part of the subject
+    found = resolve(parse("accusative-after-subject.conllu"), lexicon)
+    assert [mention for _, _, _, mention in found] == ["المدرب سامي الجابر"]
