@@ -48,7 +48,11 @@ gold tokens for NER; two cores):
   tags after 1,800 steps, still rising), hence 2,400 steps.
 - NER (F1 / PER F1): SGD, 3,000 steps 68.8 / 63.5; 8,000 steps, best at 5,000: 71.5 / 64.8;
   Adam (lr 0.002) plateaued at 65.3; word dropout 0.15: 71.5 / 64.2; word dropout 0.15 and a
-  char LSTM of 200: 73.8 / 67.3, kept. Missed person names are mostly names unseen in training:
+  char LSTM of 200: 73.8 / 67.3, kept. Tried after it, both behind the kept model at its best
+  checkpoint (4,000 steps; dev PER F1): word dropout 0.3, 66.1; every training sentence with a
+  person also once more with its names swapped for random training names (1,582 sentences,
+  seeded), 65.2. Missed person names are mostly names unseen in training (dev PER recall 0.59,
+  most misses single surnames in sports reports, often with a clitic: وشهابات، للحفناوي):
   without pretrained vectors or a character language model the tagger generalises little."""
 
 LIMITATIONS = """\
@@ -212,7 +216,7 @@ def _speed_section(speed: dict | None) -> list[str]:
         f"{speed['words']:,} words in {speed['texts']} texts on {speed['machine']} (1-minute load "
         f"average {speed['load_average_before']} before the run), one process, "
         f"`quotes.nlp.parse_many` (the texts parsed together, each line its own paragraph; "
-        f"Stanza's tree decoder with the cycle finder of `quotes.nlp.decoding`). Load {speed['load_seconds']:.2f} s "
+        f"Stanza's tree decoder and lemmatizer with the exact speed-ups of `quotes.nlp.decoding`). Load {speed['load_seconds']:.2f} s "
         f"(the models; importing torch and Stanza comes before); peak RSS {speed['peak_rss_mb']:.0f} MB.",
         "",
         "| processor | seconds | words/s |",

@@ -41,8 +41,17 @@ def tokenize(pipeline: stanza.Pipeline, prepared: list[ParseText]) -> list[Docum
 
 
 def _over_original(doc: Document, prepared: ParseText) -> Document:
-    sentences = doc.to_dict()
-    for sentence in sentences:
-        for token in sentence:
-            token["start_char"], token["end_char"] = prepared.to_original(token["start_char"], token["end_char"])
-    return Document(sentences, text=prepared.original)
+    """The tokenized parse text made a Document of the original text, in place: offsets
+    mapped back (Stanza's Token keeps them in `_start_char`, with no setter)."""
+    tokens = list(doc.iter_tokens())
+    for token in tokens:
+        start, end = prepared.to_original(token.start_char, token.end_char)
+        token._start_char, token._end_char = start, end
+        for word in token.words:
+            if word.start_char is not None:
+                word.start_char, word.end_char = start, end
+    text = prepared.original
+    for token, following in zip(tokens, tokens[1:] + [None]):
+        token.spaces_after = text[token.end_char:following.start_char if following else len(text)]
+    doc.text = text
+    return doc
