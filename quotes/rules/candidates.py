@@ -20,6 +20,7 @@ from quotes.rules.speakers import SpeakerHint, skip_openers, speaker_after, spea
 
 MAX_HEADLINE_SPEAKER = 4  # words before a headline's colon
 MAX_NOUN_SOURCE = 6  # tokens between a noun of saying (قول، اتهامات) and its أن
+RELATIVE_SUBJECTS = frozenset({"ما", "مما", "من"})  # before a verb: which, whoever
 MAX_OBJECT_TOKENS = 4  # tokens of the object between a view verb's subject and its quoted predicate
 
 QuoteType = Literal["direct", "indirect", "mixed", "headline"]
@@ -67,6 +68,8 @@ def _overlaps(found: list[Candidate], new: Candidate) -> bool:
 def _from_verb(doc: RuleDoc, cue: Cue, sentence_speaker: dict[int, SpeakerHint], embedded: set[int]):
     """(candidate or None, the cue's speaker hint or None)."""
     verb = cue.reading.verb
+    if _subject_is_relative(doc, cue):
+        return None, None
     opener, stop = scan_for_content(doc, cue, embedded)
     if verb.needs_source and not any(doc.tokens[j].text == verb.source_after for j in range(cue.last + 1, stop)):
         return None, None  # نقل without عن is "moved"
@@ -86,6 +89,13 @@ def _from_verb(doc: RuleDoc, cue: Cue, sentence_speaker: dict[int, SpeakerHint],
         return None, speaker
     kind, start, end, rule = content
     return Candidate(kind, start, end, cue, speaker, rule), speaker
+
+
+def _subject_is_relative(doc: RuleDoc, cue: Cue) -> bool:
+    """ما يشير إلى، مما يعني أن، كل من يلمح إلى: the verb's subject is ما or من, the thing
+    said before or anyone at all, not a source (but ما اعتبره المكتب: what the office called)."""
+    before = doc.previous_word(cue.first)
+    return before is not None and doc.tokens[before].text in RELATIVE_SUBJECTS and not cue.pronoun
 
 
 def _without_opener(doc: RuleDoc, cue: Cue, speaker: SpeakerHint | None) -> Candidate | None:

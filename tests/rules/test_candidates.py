@@ -241,3 +241,11 @@ def test_a_phrase_opening_with_a_preposition_before_the_cue_is_not_its_subject(c
 
 def test_a_manner_word_after_the_speaker_is_not_part_of_the_phrase(candidates):
     assert candidates("وقال الوزير سامي الجابر بوضوح إن الاتفاق انتهى.")[0][3] == "الوزير سامي الجابر"
+
+
+def test_a_verb_whose_subject_is_ma_or_man_reports_nobody(candidates):
+    # ما (which) and من (whoever) are the subjects here: an inference, a law's reach
+    assert candidates("وارتفع سعر النفط مجددا، ما يشير إلى أن الطلب يتعافى.") == []
+    assert candidates("ويعاقب القانون كل من يلمح إلى تورط الجيش في الجرائم.") == []
+    # with an object pronoun ما is the object, and the speaker follows the verb
+    assert candidates('وهو ما اعتبره كاميرون "خطوة مهمة".') == [("mixed", "خطوة مهمة", "اعتبره", "كاميرون")]
