@@ -11,6 +11,8 @@ from quotes.rules.marks import Quoted, outermost, pair_marks
 from quotes.rules.tokens import Token, is_sentence_end, tokenize
 from quotes.text import Normalized
 
+DAMMA = "\u064f"
+
 
 @dataclass
 class RuleDoc:
@@ -102,7 +104,8 @@ class RuleDoc:
         """Cues outside quote marks (words inside a quote are the speaker's, not the
         writer's), participles only where they are hal cues."""
         found = [c for c in find_cues(self.tokens, self.lexicon)
-                 if not self.inside_quote(c.first) and not self._hamza_below_imperfect(c)]
+                 if not self.inside_quote(c.first) and not self._hamza_below_imperfect(c)
+                 and not self._written_passive(c)]
         verb_ends = {c.last for c in found if c.kind == "verb"}
         return [c for c in found if c.kind != "participle"
                 or in_hal_position(self.tokens, c, self.lexicon, after_cue=c.first - 1 in verb_ends)]
@@ -113,6 +116,14 @@ class RuleDoc:
             return False
         word = self.norm.original_text(cue.start, cue.end)
         return word[int(cue.conjoined):].startswith("إ")
+
+    def _written_passive(self, cue: Cue) -> bool:
+        """A perfect with a damma on its first letter is passive (وكُشفت التفاصيل، أُعلن أن):
+        it names no one who said it (ANNOTATION.md: not a quote)."""
+        if cue.reading is None or cue.reading.aspect != "perfect":
+            return False
+        word = self.norm.original_text(cue.start, cue.end)[int(cue.conjoined):]
+        return word[1:2] == DAMMA
 
     @cached_property
     def _cue_by_token(self) -> dict[int, Cue]:

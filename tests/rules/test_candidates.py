@@ -249,3 +249,9 @@ def test_a_verb_whose_subject_is_ma_or_man_reports_nobody(candidates):
     assert candidates("ويعاقب القانون كل من يلمح إلى تورط الجيش في الجرائم.") == []
     # with an object pronoun ما is the object, and the speaker follows the verb
     assert candidates('وهو ما اعتبره كاميرون "خطوة مهمة".') == [("mixed", "خطوة مهمة", "اعتبره", "كاميرون")]
+
+
+def test_a_perfect_written_passive_names_no_speaker(candidates):
+    # كُشفت (was revealed): the damma marks the passive; كشفت (she revealed) is a cue
+    assert candidates("وقد كُشفت التفاصيل عن وجود لوحة أخرى تحت اللوحة.") == []
+    assert candidates("وكشفت الشرطة عن وجود أدلة جديدة في القضية.")[0][2:] == ("وكشفت", "الشرطة")
