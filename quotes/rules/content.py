@@ -176,6 +176,8 @@ def _opens_new_clause(doc: RuleDoc, j: int) -> bool:
     if cue.kind == "participle":
         return True
     if cue.kind == "verb":
+        if cue.conjoined and after_comma and names_a_speaker(doc, cue.last + 1):
+            return True  # ...، وأكد المخرج بعد ذلك عبر بيان هذا الخبر: a new report, content or not
         opener, stop = scan_for_content(doc, cue, set())
         if opener is None:
             return False

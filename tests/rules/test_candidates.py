@@ -255,3 +255,9 @@ def test_a_perfect_written_passive_names_no_speaker(candidates):
     # كُشفت (was revealed): the damma marks the passive; كشفت (she revealed) is a cue
     assert candidates("وقد كُشفت التفاصيل عن وجود لوحة أخرى تحت اللوحة.") == []
     assert candidates("وكشفت الشرطة عن وجود أدلة جديدة في القضية.")[0][2:] == ("وكشفت", "الشرطة")
+
+
+def test_a_reported_clause_ends_before_a_new_report(candidates):
+    # ، وأكد الوزير: a new report by a named speaker, whatever content follows it
+    found = candidates("وقال المخرج إن الخبر صحيح، وأكد الوزير بعد ذلك عبر بيان هذا الخبر.")
+    assert found[0] == ("indirect", "الخبر صحيح", "وقال", "المخرج")
