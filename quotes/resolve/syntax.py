@@ -359,11 +359,11 @@ def _past_a_genitive(doc: RuleDoc, tree: Tree, mention: Mention, name: tuple[int
     if mention.role is None:
         return name
     first, last = doc.token_range(*name)
+    before, after = doc.previous_word(first), doc.next_word(first)
     words = tree.words_at(doc.tokens[first].start, doc.tokens[first].end)
-    if (last - first >= 2 and doc.previous_word(first) is not None
-            and doc.tokens[doc.previous_word(first)].end == mention.role[1]
+    if (len(doc.words_in(first, last)) >= 3 and before is not None and doc.tokens[before].end == mention.role[1]
             and len(words) > 1 and words[0].upos == "ADP" and words[0].text == "ل"):
-        return doc.tokens[first + 1].start, name[1]
+        return doc.tokens[after].start, name[1]
     return name
 
 
