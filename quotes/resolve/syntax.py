@@ -25,7 +25,6 @@ SUBJECT_RELATIONS = ("nsubj", "csubj")
 SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "X"})  # what a speaker's head word can be
 CLIMB_RELATIONS = frozenset({"advcl", "acl", "xcomp", "conj", "parataxis", "ccomp"})
 MAX_CLIMB = 3
-ACCUSATIVE_ENDINGS = ("\u064b", "\u064bا", "ا\u064b")  # tanween fatha, written on or before the alif
 PARSE_CONFIDENCE = 0.95  # a subject the parse gives, against the rules' own (SPEAKER_CONFIDENCE)
 FALLBACK_PENALTY = 0.9  # the rules decided because the parse gave nothing usable
 
@@ -116,7 +115,7 @@ def _before_accusative(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:
     is nominative (وقالت الأنصاري آسِفَةً: she said sorrowfully)."""
     first, last = doc.token_range(*span)
     for token in doc.words_in(first + 1, last):
-        if doc.norm.original_text(token.start, token.end).endswith(ACCUSATIVE_ENDINGS):
+        if doc.written_accusative(token.index):
             return span[0], doc.tokens[doc.previous_word(token.index)].end
     return span
 

@@ -12,6 +12,7 @@ from quotes.rules.tokens import Token, is_sentence_end, tokenize
 from quotes.text import Normalized
 
 DAMMA = "\u064f"
+ACCUSATIVE_ENDINGS = ("\u064b", "\u064bا", "ا\u064b")  # tanween fatha, written on or before the alif
 
 
 @dataclass
@@ -116,6 +117,11 @@ class RuleDoc:
             return False
         word = self.norm.original_text(cue.start, cue.end)
         return word[int(cue.conjoined):].startswith("إ")
+
+    def written_accusative(self, j: int) -> bool:
+        """Token j is written with the accusative tanween (آسِفَةً، مبتسماً): a hal, an object
+        or an adverb, never part of a subject."""
+        return self.norm.original_text(self.tokens[j].start, self.tokens[j].end).endswith(ACCUSATIVE_ENDINGS)
 
     def _written_passive(self, cue: Cue) -> bool:
         """A perfect with a damma on its first letter is passive (وكُشفت التفاصيل، أُعلن أن):
