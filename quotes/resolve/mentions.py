@@ -286,10 +286,15 @@ def _describes_named_body(words: list[str], preps: list[bool], role: list[int], 
     """words[i] opens a participle phrase (الموالية لـ، التابعة لـ، المقربة من) after a body
     that already has a proper name (قناة آزال): a description, not more of the name. An
     unnamed body keeps it (اللجنة المشرفة على الفعاليات)."""
-    if i + 1 >= len(words) or not (words[i].startswith("الم") and len(words[i]) > 4):
+    if i + 1 >= len(words) or not is_definite_participle(words[i]):
         return False
     before_object = preps[i + 1] or words[i + 1][:1] in "لب"
     return before_object and any(not is_definite(w) for w in words[role[0] + 1:i])
+
+
+def is_definite_participle(word: str) -> bool:
+    """A definite participle by its shape (الموالية، المشرفة، المسؤول): ال then the م prefix."""
+    return word.startswith("الم") and len(word) > 4
 
 
 def _names_a_body(word: str) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quotes.resolve.entities import EntityTable
-from quotes.resolve.mentions import Mention, analyse, is_definite, is_nisba, people, written_in_full
+from quotes.resolve.mentions import (Mention, analyse, is_definite, is_definite_participle, is_nisba, people,
+                                     written_in_full)
 from quotes.resolve.rules import Attribution, Implied, confidence, issuer, note_agreement
 from quotes.resolve.tree import Tree, Word
 from quotes.rules.candidates import Candidate
@@ -195,7 +196,7 @@ def _parsed_phrase(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
 def _participle(tree: Tree, token) -> bool:
     """A definite active participle (المشرفة، المسؤول): an adjective in م written with ال."""
     words = tree.words_at(token.start, token.end)
-    return bool(words) and words[-1].upos == "ADJ" and token.text.startswith("الم")
+    return bool(words) and words[-1].upos == "ADJ" and is_definite_participle(token.text)
 
 
 def _cue_word(tree: Tree, start: int, end: int) -> Word | None:
@@ -303,7 +304,7 @@ def _body_before_apposition(doc: RuleDoc, tree: Tree, mention: Mention) -> Menti
     if after is None or doc.tokens[after].start >= end:
         return mention
     word = doc.tokens[after].text
-    if not is_definite(word) or is_nisba(word) or word.startswith("الم"):
+    if not is_definite(word) or is_nisba(word) or is_definite_participle(word):
         return mention
     return replace(mention, name=body, role=(doc.tokens[after].start, end))
 
