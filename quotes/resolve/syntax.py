@@ -315,7 +315,7 @@ def _short_of_a_place(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     if mention.name is None or mention.kind != "person":
         return mention
     start, end = mention.name
-    others = [s for s, _, kind in tree.entities if kind != "PER" and start < s < end]
+    others = _other_entities(tree, start + 1, end)
     if not others:
         return mention
     first, _ = doc.token_range(min(others), end)
@@ -332,9 +332,14 @@ def _runs_past_name(tree: Tree, rules_name: tuple[int, int], person: tuple[int, 
     if not (rules_name[0] == person[0] and person[1] < rules_name[1]):
         return False
     after = tree.words_at(person[1], rules_name[1])
-    return (bool(after) and after[0].upos == "ADJ") or any(
-        kind != "PER" and person[1] <= start < rules_name[1] and not _hyphen_between(tree, person[1], start)
-        for start, _, kind in tree.entities)
+    return (bool(after) and after[0].upos == "ADJ") or bool(_other_entities(tree, person[1], rules_name[1]))
+
+
+def _other_entities(tree: Tree, after: int, end: int) -> list[int]:
+    """Where the places and bodies NER tags begin in [after, end); the second half of a
+    double-barrelled name (نيوتن - بيشوب) is no other entity."""
+    return [s for s, _, kind in tree.entities
+            if kind != "PER" and after <= s < end and not _hyphen_between(tree, after, s)]
 
 
 def _hyphen_between(tree: Tree, end: int, start: int) -> bool:
