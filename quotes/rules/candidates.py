@@ -117,7 +117,9 @@ def _without_opener(doc: RuleDoc, cue: Cue, speaker: SpeakerHint | None) -> Cand
         first = cue.last + 1  # أكدوا، مؤكدًا، طهران نفت: the object follows the cue
     else:
         first = _past_adjuncts(doc, speaker.last + 1)  # أعلنت الوزارة، أمس، القبض على ...
-    content = clause(doc, first, "indirect.object") if first is not None else None
+    if first is None or doc.cue_at(first) is not None:
+        return None  # ...، ودعت إلى الاستقالة: a new report, not this verb's object
+    content = clause(doc, first, "indirect.object")
     if content and len(doc.words_in(first, _token_at(doc, content[2]))) >= 2:
         kind, start, end, rule = content
         return Candidate(kind, start, end, cue, speaker, rule)

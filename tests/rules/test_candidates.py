@@ -261,3 +261,10 @@ def test_a_reported_clause_ends_before_a_new_report(candidates):
     # ، وأكد الوزير: a new report by a named speaker, whatever content follows it
     found = candidates("وقال المخرج إن الخبر صحيح، وأكد الوزير بعد ذلك عبر بيان هذا الخبر.")
     assert found[0] == ("indirect", "الخبر صحيح", "وقال", "المخرج")
+
+
+def test_a_new_report_after_the_speaker_is_not_the_verbs_object(candidates):
+    # ودعت opens a report of its own, not the object of اتهمت
+    found = candidates('واتهمت المعارضة الحكومة "بالفشل الذريع"، ودعت إلى الاستقالة.')
+    assert not any(words.startswith("ودعت") for _, words, _, _ in found)
+    assert found[-1][:3] == ("indirect", "الاستقالة", "ودعت")
