@@ -10,6 +10,7 @@ original with start_char/end_char to report spans.
 from __future__ import annotations
 
 import stanza
+import torch
 from stanza.models.common.doc import Document
 
 from quotes.nlp.pipeline import load_pipeline
@@ -28,7 +29,8 @@ def parse_many(texts: list[str], pipeline: stanza.Pipeline | None = None) -> lis
     docs = tokenize(pipeline, [to_parse_text(text) for text in texts])
     if not docs:
         return []
-    return pipeline.process(docs, processors=[p for p in pipeline.processors if p != "tokenize"])
+    with torch.inference_mode():  # no autograd bookkeeping: the same numbers, sooner
+        return pipeline.process(docs, processors=[p for p in pipeline.processors if p != "tokenize"])
 
 
 def tokenize(pipeline: stanza.Pipeline, prepared: list[ParseText]) -> list[Document]:
@@ -36,7 +38,8 @@ def tokenize(pipeline: stanza.Pipeline, prepared: list[ParseText]) -> list[Docum
     offsets into them."""
     if not prepared:
         return []
-    tokenized = pipeline.processors["tokenize"].bulk_process([Document([], text=p.text) for p in prepared])
+    with torch.inference_mode():
+        tokenized = pipeline.processors["tokenize"].bulk_process([Document([], text=p.text) for p in prepared])
     return [_over_original(doc, p) for doc, p in zip(tokenized, prepared)]
 
 
