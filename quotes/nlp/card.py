@@ -215,8 +215,9 @@ def _speed_section(speed: dict | None) -> list[str]:
         "",
         f"{speed['words']:,} words in {speed['texts']} texts on {speed['machine']} (1-minute load "
         f"average {speed['load_average_before']} before the run), one process, "
-        f"`quotes.nlp.parse_many` (the texts parsed together, each line its own paragraph; "
-        f"Stanza's tree decoder and lemmatizer with the exact speed-ups of `quotes.nlp.decoding`). Load {speed['load_seconds']:.2f} s "
+        f"`quotes.nlp.parse_many` (the texts parsed together, each line its own paragraph, under "
+        f"torch.inference_mode; Stanza's tree decoder and lemmatizer with the exact speed-ups of "
+        f"`quotes.nlp.decoding`). Load {speed['load_seconds']:.2f} s "
         f"(the models; importing torch and Stanza comes before); peak RSS {speed['peak_rss_mb']:.0f} MB.",
         "",
         "| processor | seconds | words/s |",
