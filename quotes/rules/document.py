@@ -115,8 +115,7 @@ class RuleDoc:
         """An imperfect's أ is never written إ: إريك is a name, not أُريك."""
         if cue.reading is None or cue.reading.aspect != "imperfect":
             return False
-        word = self.norm.original_text(cue.start, cue.end)
-        return word[int(cue.conjoined):].startswith("إ")
+        return self._stem_letter(cue).startswith("إ")
 
     def written_accusative(self, j: int) -> bool:
         """Token j is written with the accusative tanween (آسِفَةً، مبتسماً): a hal, an object
@@ -128,8 +127,13 @@ class RuleDoc:
         it names no one who said it (ANNOTATION.md: not a quote)."""
         if cue.reading is None or cue.reading.aspect != "perfect":
             return False
-        word = self.norm.original_text(cue.start, cue.end)[int(cue.conjoined):]
-        return word[1:2] == DAMMA
+        return self._stem_letter(cue)[1:2] == DAMMA
+
+    def _stem_letter(self, cue: Cue) -> str:
+        """The first letter of the cue's verb as the original writes it, with its diacritics
+        (after the و/ف of a conjoined cue, and whatever vowel that carries: وَكُشِفَت)."""
+        at = cue.start + int(cue.conjoined)
+        return self.norm.original_text(at, at + 1)
 
     @cached_property
     def _cue_by_token(self) -> dict[int, Cue]:

@@ -268,3 +268,8 @@ def test_a_new_report_after_the_speaker_is_not_the_verbs_object(candidates):
     found = candidates('واتهمت المعارضة الحكومة "بالفشل الذريع"، ودعت إلى الاستقالة.')
     assert not any(words.startswith("ودعت") for _, words, _, _ in found)
     assert found[-1][:3] == ("indirect", "الاستقالة", "ودعت")
+
+
+def test_a_fully_vowelled_passive_after_wa_names_no_speaker(candidates):
+    # the fatha on و stands between the conjunction and the damma of the passive
+    assert candidates("وَكُشِفَتْ التَّفَاصِيلُ عَنْ وُجُودِ لَوْحَةٍ أُخْرَى تَحْتَ اللَّوْحَةِ.") == []
