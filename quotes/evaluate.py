@@ -88,7 +88,7 @@ class Tally:
         return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 
-def _match(text: str, gold_quotes: list[dict], pred_quotes: list[dict], min_overlap: float):
+def match_quotes(text: str, gold_quotes: list[dict], pred_quotes: list[dict], min_overlap: float):
     """(gold index, pred index or None) pairs, greedily as the scorer matches."""
     used: set[int] = set()
     for gi, gq in enumerate(gold_quotes):
@@ -125,7 +125,7 @@ def score(golds: list[dict], preds: list[dict], text_of: Callable[[dict], str],
         for q in pq:
             t.counts[f"pred.{q.get('type')}"] += 1
         matched: set[int] = set()
-        for gi, bi in _match(text, g["quotes"], pq, min_overlap):
+        for gi, bi in match_quotes(text, g["quotes"], pq, min_overlap):
             gq = g["quotes"][gi]
             gs, ge = trim(text, gq["start"], gq["end"])
             if bi is None:
@@ -140,7 +140,7 @@ def score(golds: list[dict], preds: list[dict], text_of: Callable[[dict], str],
                     t.counts["false_names"] += 1
                 t.misses.append(f"{g['document']}: SPURIOUS {q.get('type')} {q.get('text', '')[:60]}")
         for cov in COVERAGES:
-            t.counts[f"match@{cov}"] += sum(b is not None for _, b in _match(text, g["quotes"], pq, cov))
+            t.counts[f"match@{cov}"] += sum(b is not None for _, b in match_quotes(text, g["quotes"], pq, cov))
     return _report(t), t.misses
 
 

@@ -55,7 +55,7 @@ def _role_key(text: str) -> str:
     return " ".join(words)
 
 
-def _same_source(name: str, other: str) -> bool:
+def same_source(name: str, other: str) -> bool:
     """One name is the other, or its last words (a surname: شويغو, دي ميستورا)."""
     if name == other:
         return True
@@ -79,7 +79,7 @@ class EntityTable:
     def add(self, mention: Mention, speaks: bool = False) -> Entity:
         """Link a mention to its entity, creating one when none fits."""
         mention = self._as_surname(mention)
-        entity = self.find(mention) or self._new(mention.kind)
+        entity = self.find(mention) or self.new_entity(mention.kind)
         self._merge(entity, mention)
         entity.speaks |= speaks
         return entity
@@ -94,7 +94,7 @@ class EntityTable:
             return replace(mention, kind="person", name=mention.role, role=None)
         return mention
 
-    def _new(self, kind: Kind) -> Entity:
+    def new_entity(self, kind: Kind) -> Entity:
         entity = Entity(f"e{len(self.entities) + 1}", kind)
         self.entities.append(entity)
         return entity
@@ -133,7 +133,7 @@ class EntityTable:
             if " " in entity.name and entity.roles:
                 continue
             full = written_in_full(entity.name.split()[-1])
-            if full is None or not _same_source(entity.name, self.words(full.name)):
+            if full is None or not same_source(entity.name, self.words(full.name)):
                 continue
             if " " not in entity.name:
                 entity.name, entity.name_span = self.words(full.name), full.name
@@ -145,7 +145,7 @@ class EntityTable:
         """The entity a mention refers to, or None for a new source."""
         name = mention.text_override or self.words(mention.name)
         if name:
-            found = [e for e in self.entities if e.name and _same_source(name, e.name)]
+            found = [e for e in self.entities if e.name and same_source(name, e.name)]
             if found or mention.role is None:
                 return self._nearest(found, mention.span[0])
             # وزير الدفاع, named only now: the unnamed holder of the same role

@@ -439,7 +439,7 @@ def _describes(doc: RuleDoc, j: int) -> bool:
     """A definite word that can describe a person before the name (الهاكر الألماني)."""
     word = doc.tokens[j].text
     return (doc.tokens[j].is_word and is_definite(word) and not doc.is_preposition(j)
-            and not _is_marker(doc, word))
+            and not doc.is_marker(word))
 
 
 def _starts_a_name(doc: RuleDoc, j: int) -> bool:
@@ -447,11 +447,6 @@ def _starts_a_name(doc: RuleDoc, j: int) -> bool:
     role or title, a noun in construct (حملة، تصريحات) or with a pronoun (نظيره)."""
     word, lexicon = doc.tokens[j].text, doc.lexicon
     return (doc.tokens[j].is_word and len(word) > 2 and not is_definite(word) and doc.cue_at(j) is None
-            and not doc.is_preposition(j) and not _is_marker(doc, word)
+            and not doc.is_preposition(j) and not doc.is_marker(word)
             and match_role(lexicon, [word], 0) is None and not match_title(lexicon, [word, word], 0)
             and not _possessed(word) and not word.endswith(("ة", "ات")) and word not in QUANTIFIERS)
-
-
-def _is_marker(doc: RuleDoc, word: str) -> bool:
-    """A word of any marker group: a complementizer, conjunction, adjunct, time word ..."""
-    return any(word in group for group in doc.lexicon.markers.values())

@@ -151,6 +151,10 @@ class RuleDoc:
     def _writes_alef_maqsura(self) -> bool:
         return "على" in self.norm.original
 
+    def is_marker(self, word: str) -> bool:
+        """A word of any marker group: a complementizer, conjunction, adjunct, time word ..."""
+        return any(word in group for group in self.lexicon.markers.values())
+
     def is_preposition(self, i: int) -> bool:
         """A preposition. Normalised علي is على or the name Ali: where the text writes على
         elsewhere, علي is the name; where it never does, علي before a definite noun

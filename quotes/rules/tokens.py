@@ -6,7 +6,7 @@ them back to the original when it reports.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 import regex
 
@@ -55,12 +55,3 @@ def is_sentence_end(tokens: list[Token], i: int, abbreviations: frozenset[str]) 
         if before and before.end == tok.start and before.text in abbreviations:
             return False
     return True
-
-
-def lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line, without its line break."""
-    start = 0
-    for m in regex.finditer(r"\n", text):
-        yield start, m.start()
-        start = m.end()
-    yield start, len(text)
