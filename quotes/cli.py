@@ -36,6 +36,9 @@ def main():
               help="Who decides the speaker: the Stanza parse (rules as fallback) or the rules alone.")
 @click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
               help="A Stanza model directory (default: official Arabic models if present, else the shipped ones).")
+@click.option("--speaker-model", envvar="QUOTES_SPEAKER_MODEL", metavar="PATH|none",
+              help="Speaker model (JSON from `quotes resolver train`); none: the resolver's own choice. "
+                   "Default: the one shipped for the backend.")
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes, each with its own pipeline.")
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
@@ -43,8 +46,8 @@ def main():
 @click.option("--quiet", is_flag=True, help="No progress line on stderr.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on this Dask distributed scheduler (extra `dask`); files must be readable by its workers.")
-def extract(sources, input_format, output_format, jsonl, pretty, explain, backend, model_dir, workers,
-            batch_size, quiet, scheduler):
+def extract(sources, input_format, output_format, jsonl, pretty, explain, backend, model_dir, speaker_model,
+            workers, batch_size, quiet, scheduler):
     """Extract quotes from SOURCES: files, folders, or - for standard input.
 
     Output goes to stdout, one document per input in input order. A document that cannot
@@ -57,13 +60,13 @@ def extract(sources, input_format, output_format, jsonl, pretty, explain, backen
     writer = WRITERS[output_format](sys.stdout, explain=explain, pretty=pretty)
     progress = Progress(len(paths) if input_format == "text" else None, enabled=not quiet)
     if scheduler:
-        results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size)
+        results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model)
     else:
-        results = run(documents(paths, input_format), backend, model_dir, workers, batch_size)
+        results = run(documents(paths, input_format), backend, model_dir, workers, batch_size, speaker_model)
     sys.exit(_write_all(results, writer, progress))
 
 
-def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size):
+def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model):
     try:
         from dask.distributed import Client
 
@@ -75,7 +78,7 @@ def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size):
     except OSError as error:
         raise click.ClickException(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     with client:
-        yield from extract_sources(client, paths, input_format, backend, model_dir, batch_size)
+        yield from extract_sources(client, paths, input_format, backend, model_dir, batch_size, speaker_model)
 
 
 def _write_all(results, writer, progress) -> int:
@@ -242,3 +245,73 @@ def speed(texts, model_dir, as_json, update_card):
         rate = f"{report['words'] / seconds:8,.0f}" if seconds else "       -"
         click.echo(f"  {name:<9} {seconds:6.2f} s  {rate} words/s")
     click.echo(f"  {'all':<9} {sum(report['seconds'].values()):6.2f} s  {report['words_per_second']:8,} words/s")
+
+
+# --- quotes resolver: train and cross-validate the speaker model (logic in quotes.choice) ---
+@main.group()
+def resolver():
+    """The speaker model: train it on gold articles, cross-validate it."""
+
+
+def _fit_options(func):
+    for option in reversed([
+        click.option("--backend", type=click.Choice(["stanza", "rules"]), default="stanza", show_default=True,
+                     help="The resolver whose attributions the model re-chooses."),
+        click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
+                     help="Stanza model directory (stanza backend)."),
+        click.option("--l2", default=1.0, show_default=True, help="L2 penalty on the weights."),
+        click.option("--steps", default=400, show_default=True, help="Gradient steps."),
+        click.option("--lead", default=2.0, show_default=True,
+                     help="How far another source must outscore the resolver's own to replace it."),
+    ]):
+        func = option(func)
+    return func
+
+
+@resolver.command("train")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("texts", type=click.Path(exists=True, file_okay=False))
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the model (default: the one shipped for the backend, in the package).")
+@click.option("--folds", default=5, show_default=True, help="Cross-validate first, for the card (0: no).")
+@_fit_options
+def resolver_train(gold, texts, output, folds, backend, model_dir, l2, steps, lead):
+    """Fit the speaker model on GOLD (JSON Lines) with the articles in TEXTS; write it as JSON
+    with its card (SPEAKER-<backend>.md beside it)."""
+    from quotes.choice.card import write_card
+    from quotes.choice.chooser import shipped_path
+    from quotes.choice.training import cross_validate, load_cases, train as fit
+
+    cases = load_cases(gold, texts, backend, model_dir)
+    fit_options = {"l2": l2, "steps": steps, "lead": lead}
+    scores = {}
+    if folds:
+        scores["resolver"] = cross_validate(cases, folds, backend, learned=False)[0]
+        scores["model"] = cross_validate(cases, folds, backend, **fit_options)[0]
+    ranker = fit(cases, **fit_options)
+    output = output or shipped_path(backend)
+    output.write_text(ranker.to_json() + "\n", encoding="utf-8")
+    card = write_card(output, ranker, backend, gold, len(cases), folds, scores)
+    click.echo(f"speaker model written to {output} ({len(ranker.weights)} weights), card {card}")
+
+
+@resolver.command("cv")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("texts", type=click.Path(exists=True, file_okay=False))
+@click.option("--folds", default=5, show_default=True, help="Folds of whole articles.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON line with score.py's keys.")
+@click.option("--no-model", is_flag=True, help="The resolver alone, on the same folds.")
+@click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the out-of-fold predictions (JSON Lines) here.")
+@_fit_options
+def resolver_cv(gold, texts, folds, as_json, no_model, predictions, backend, model_dir, l2, steps, lead):
+    """Train on all folds but one, predict that one, for each fold; score all articles
+    predicted out of fold as ../shared/tools/score.py does."""
+    from quotes.choice.training import cross_validate, load_cases
+
+    cases = load_cases(gold, texts, backend, model_dir)
+    report, preds = cross_validate(cases, folds, backend, learned=not no_model, l2=l2, steps=steps, lead=lead)
+    if predictions:
+        predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
+    flat = {k: v for k, v in report.items() if k not in ("by_type", "coverage")}
+    click.echo(json.dumps(flat, ensure_ascii=False) if as_json else " ".join(f"{k}={v}" for k, v in flat.items()))

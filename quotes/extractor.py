@@ -1,8 +1,10 @@
 """Text in, QuoteDocument out: normalise, find candidates by rules, resolve speakers."""
 from __future__ import annotations
 
+import os
 from typing import Iterator, Literal, NamedTuple
 
+from quotes.choice.chooser import Chooser, load_ranker, shipped_ranker
 from quotes.inputs import Document
 from quotes.lexicon import Lexicon, load_lexicon
 from quotes.schema import QuoteDocument
@@ -15,6 +17,7 @@ from quotes.text import Normalized
 
 Backend = Literal["stanza", "rules"]
 BACKENDS = ("stanza", "rules")
+SPEAKER_MODEL_ENV = "QUOTES_SPEAKER_MODEL"
 
 
 class _Prepared(NamedTuple):
@@ -28,24 +31,29 @@ class Extractor:
     """A reusable extractor: load the lexicons and the Stanza pipeline once, extract many texts.
 
     backend "stanza" (default): speakers from the dependency parse and NER, the rules as
-    fallback; "rules": the rule engine alone, no model. `model_dir` points at a model
-    directory (else QUOTES_MODEL_DIR, the official Stanza models, the shipped ones).
+    fallback; "rules": the rule engine alone, no Stanza model. `model_dir` points at a
+    model directory (else QUOTES_MODEL_DIR, the official Stanza models, the shipped ones).
+    `speaker_model`: the speaker model that re-chooses each source, a JSON file written by
+    `quotes resolver train` (else QUOTES_SPEAKER_MODEL, else the one shipped for the
+    backend); "none" keeps the resolver's own choice.
     """
 
-    def __init__(self, backend: Backend = "stanza", model_dir: str | None = None):
+    def __init__(self, backend: Backend = "stanza", model_dir: str | None = None,
+                 speaker_model: str | None = None):
         if backend not in BACKENDS:
             raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         self.backend = backend
         self.lexicon: Lexicon = load_lexicon()
         self.model: str | None = None
+        chooser = _chooser(backend, speaker_model or os.environ.get(SPEAKER_MODEL_ENV))
         if backend == "stanza":
             from quotes.nlp import load_pipeline, resolve_model
 
             source = resolve_model(model_dir)
             self.model = source.name
-            self.resolver = StanzaResolver(load_pipeline(source))
+            self.resolver = StanzaResolver(load_pipeline(source), chooser)
         else:
-            self.resolver = RulesResolver()
+            self.resolver = RulesResolver(chooser)
 
     def extract_documents(self, docs: list[Document]) -> list[QuoteDocument]:
         """One QuoteDocument per input, in order, the batch parsed in one pass. An
@@ -86,13 +94,25 @@ class Extractor:
         return QuoteDocument(document=name, backend=self.backend, model=self.model, errors=[error])
 
     def _document(self, rules: RuleDoc, attributions, table, name: str | None) -> QuoteDocument:
-        return _Writer(rules.norm).document(attributions, table.speakers(), name, self.backend, self.model)
+        return write_document(rules, attributions, table, name, self.backend, self.model)
 
     def extract(self, text: str, document: str | None = None) -> QuoteDocument:
         """Every quote of `text` with its speaker; spans index `text` as given."""
         rules = RuleDoc.of(Normalized.of(text), self.lexicon)
         (attributions, table), = self.resolver.resolve_batch([rules], [find_candidates(rules)])
         return self._document(rules, attributions, table, document)
+
+
+def _chooser(backend: str, speaker_model: str | None) -> Chooser | None:
+    if speaker_model == "none":
+        return None
+    return Chooser(load_ranker(speaker_model) if speaker_model else shipped_ranker(backend))
+
+
+def write_document(rules: RuleDoc, attributions: list[Attribution], table, name: str | None,
+                   backend: str, model: str | None) -> QuoteDocument:
+    """The output schema of a resolved document, spans in the original text."""
+    return _Writer(rules.norm).document(attributions, table.speakers(), name, backend, model)
 
 
 def _failure(name: str, err: Exception) -> str:
@@ -140,7 +160,7 @@ class _Writer:
             entry = c.cue.reading.verb.lemma if c.cue.reading else c.cue.attribution.phrase
             cue = {**self.span((c.cue.start, c.cue.end)), "lemma": entry}
         explain = [c.cue.rule] if c.cue else []
-        explain += [c.rule, a.method]
+        explain += [c.rule, a.method, *a.reasons]
         return {"id": qid, "type": c.type, **self.span((c.start, c.end)), "cue": cue,
                 "speaker": self.speaker(a, ids), "confidence": a.confidence, "explain": explain}
 

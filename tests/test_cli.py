@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -44,7 +45,9 @@ def test_stdin_and_explain():
     result = run("extract", "--explain", "-", input=SENTENCE.encode("utf-8"))
     doc = json.loads(result.stdout)
     assert doc["document"] == "-"
-    assert doc["quotes"][0]["explain"] == ["say.qaal", "direct.colon-quote", "rules.after_cue"]
+    explain = doc["quotes"][0]["explain"]
+    assert explain[:3] == ["say.qaal", "direct.colon-quote", "rules.after_cue"]
+    assert explain[3:] and all(step.startswith("model: ") for step in explain[3:])  # what decided the speaker
 
 
 def test_arabic_is_written_as_is(tmp_path):
@@ -134,3 +137,59 @@ def test_workers_give_the_same_lines_in_the_same_order(tmp_path):
     two = run("extract", "--workers", "2", "--batch-size", "1", str(tmp_path))
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
+
+
+# --- quotes resolver: gold articles of our own in fixtures/gold --------------------------
+GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold"
+SCORE_KEYS = {"precision", "recall", "f1", "exact_span", "type_acc", "speaker_strict", "speaker_lenient", "role",
+              "end_to_end", "names_as_quotes", "gold", "pred", "match"}
+
+
+def resolver(*args):
+    return run("resolver", args[0], str(GOLD / "gold.jsonl"), str(GOLD / "texts"), "--backend", "rules", *args[1:])
+
+
+def test_resolver_cv_prints_one_json_line_with_the_scorers_keys():
+    result = resolver("cv", "--folds", "2", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) == SCORE_KEYS and report["gold"] == 8 and report["match"] == 8
+
+
+def test_resolver_cv_writes_the_out_of_fold_predictions(tmp_path):
+    preds = tmp_path / "oof.jsonl"
+    assert resolver("cv", "--folds", "2", "--no-model", "--predictions", str(preds)).exit_code == 0
+    docs = [json.loads(line) for line in preds.read_text(encoding="utf-8").splitlines()]
+    assert [d["document"] for d in docs] == ["a.txt", "b.txt", "c.txt", "d.txt"]
+
+
+def test_resolver_train_writes_the_same_model_twice_with_its_card(tmp_path):
+    first, second = tmp_path / "one.json", tmp_path / "two.json"
+    for path in (first, second):
+        result = resolver("train", "--folds", "2", "--output", str(path))
+        assert result.exit_code == 0, result.output
+    assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+    assert json.loads(first.read_text(encoding="utf-8"))["format"] == "quotes-speaker-ranker/1"
+    card = (tmp_path / "ONE.md").read_text(encoding="utf-8")
+    assert "| model |" in card and "quotes resolver train" in card
+
+
+def test_extract_with_a_trained_speaker_model_explains_its_choice(tmp_path):
+    model = tmp_path / "m.json"
+    resolver("train", "--folds", "0", "--output", str(model))
+    text = tmp_path / "a.txt"
+    text.write_text(SENTENCE, encoding="utf-8")
+    doc = json.loads(run("extract", "--explain", "--speaker-model", str(model), str(text)).stdout)
+    assert doc["quotes"][0]["speaker"]["name"] == "أحمد فريد"
+    assert any(step.startswith("model: ") for step in doc["quotes"][0]["explain"])
+    plain = json.loads(run("extract", "--explain", "--speaker-model", "none", str(text)).stdout)
+    assert not any(step.startswith("model: ") for step in plain["quotes"][0]["explain"])
+
+
+def test_extract_names_a_speaker_model_that_is_not_one(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "other"}', encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text(SENTENCE, encoding="utf-8")
+    result = run("extract", "--speaker-model", str(bad), str(text))
+    assert result.exit_code != 0 and "quotes resolver train" in str(result.exception or result.output)

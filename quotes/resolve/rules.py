@@ -39,6 +39,7 @@ class Attribution:
     entity: Entity | None
     method: str
     confidence: float
+    reasons: tuple[str, ...] = ()  # the speaker model's weightiest features, for --explain
 
 
 def agreement(candidate: Candidate) -> tuple[bool | None, bool]:
@@ -68,6 +69,10 @@ class RulesResolver:
 
     name = "rules"
 
+    def __init__(self, chooser=None):
+        """`chooser` (quotes.choice.Chooser) re-chooses each source with a trained model."""
+        self.chooser = chooser
+
     def resolve_batch(self, docs: list[RuleDoc], candidates: list[list[Candidate]]):
         return [self.resolve(d, c) for d, c in zip(docs, candidates)]
 
@@ -89,6 +94,8 @@ class RulesResolver:
                 entity = issuer(doc, mention, done) or entity
             done.append(Attribution(candidate, mention, entity, f"rules.{how}", confidence(candidate, how)))
         table.complete_names(lambda surname: written_in_full(doc, surname))
+        if self.chooser is not None:
+            done = self.chooser.choose(doc, None, done, table)
         return done, table
 
     @staticmethod

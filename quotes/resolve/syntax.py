@@ -35,11 +35,10 @@ class StanzaResolver:
 
     name = "stanza"
 
-    def __init__(self, pipeline):
+    def __init__(self, pipeline, chooser=None):
+        """`chooser` (quotes.choice.Chooser) re-chooses each source with a trained model."""
         self.pipeline = pipeline
-
-    def resolve(self, doc: RuleDoc, candidates: list[Candidate]):
-        return self.resolve_batch([doc], [candidates])[0]
+        self.chooser = chooser
 
     def resolve_batch(self, docs: list[RuleDoc], candidates: list[list[Candidate]]):
         """Parse the documents' original texts in one pass of the pipeline, then resolve
@@ -74,6 +73,8 @@ class StanzaResolver:
                               else score * FALLBACK_PENALTY), 3)
             done.append(Attribution(candidate, mention, entity, method, score))
         table.complete_names(lambda surname: written_in_full(doc, surname, tree.can_be_a_name))
+        if self.chooser is not None:
+            done = self.chooser.choose(doc, tree, done, table)
         return done, table
 
     def _said(self, doc: RuleDoc, tree: Tree, table: EntityTable, candidate: Candidate):
@@ -145,7 +146,7 @@ def _parse_subject(doc: RuleDoc, tree: Tree, candidate: Candidate) -> Word | Non
     cue = candidate.cue
     if cue is None or not cue.is_verb:
         return None
-    word = _cue_word(tree, cue.start, cue.end)
+    word = cue_word(tree, cue.start, cue.end)
     if word is None:
         return None
     source = cue.reading.verb.source_after
@@ -199,7 +200,7 @@ def _participle(tree: Tree, token) -> bool:
     return bool(words) and words[-1].upos == "ADJ" and is_definite_participle(token.text)
 
 
-def _cue_word(tree: Tree, start: int, end: int) -> Word | None:
+def cue_word(tree: Tree, start: int, end: int) -> Word | None:
     """The word of a cue token that is the verb (و+قال -> قال, اعتبر+ها -> اعتبر)."""
     words = [w for w in tree.words_at(start, end) if w.upos not in ("CCONJ", "ADP", "PRON", "PUNCT", "PART")]
     if not words:

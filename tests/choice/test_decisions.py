@@ -1,0 +1,77 @@
+"""The shipped speaker models' decisions on sentences of our own, one per error kind the
+resolver alone makes on unseen news. Kinds the model does not mend yet are xfail, with
+what it does instead: they are the next work, not hidden."""
+import pytest
+
+from quotes import Extractor
+
+
+@pytest.fixture(scope="module", params=["stanza", "rules"])
+def extractor(request):
+    return Extractor(backend=request.param)
+
+
+def speakers(extractor, text):
+    return [(q.speaker.name, q.speaker.role) for q in extractor.extract(text).quotes]
+
+
+def test_an_implied_subject_is_the_last_speaker_not_the_last_name(extractor):
+    text = ("قال وزير الخارجية سامح شكري إن الحوار مستمر مع الشركاء. والتقى شكري السفير الأمريكي ديفيد "
+            "ساترفيلد في القاهرة أمس. وأضاف أن المحادثات ستتواصل الأسبوع المقبل.")
+    assert speakers(extractor, text) == [("سامح شكري", "وزير الخارجية")] * 2
+
+
+def test_the_role_given_once_goes_with_every_quote_of_the_person(extractor):
+    text = 'أكد وزير الدفاع الروسي سيرغي شويغو أن التدريبات ستستمر. وقال شويغو إن "الجيش مستعد لكل الاحتمالات".'
+    assert speakers(extractor, text) == [("سيرغي شويغو", "وزير الدفاع الروسي")] * 2
+
+
+def test_an_unnamed_source_stays_unnamed_and_is_not_the_outlet(extractor):
+    text = "ونقلت وكالة رويترز عن مصدر أمني مصري قوله إن المعبر سيفتح غدا."
+    (name, role), = speakers(extractor, text)
+    assert name is None and role.startswith("مصدر أمني مصري")
+
+
+def test_a_name_cut_short_after_a_title_gets_the_full_name_written_before(extractor):
+    text = "وقال الأمير تركي الفيصل إن العلاقات متينة. وأضاف الأمير تركي أن الزيارة ناجحة."
+    assert [name for name, _ in speakers(extractor, text)] == ["تركي الفيصل"] * 2  # the resolver alone: تركي
+
+
+def test_an_implied_subject_does_not_go_to_a_man_named_in_between(extractor):
+    text = ("قالت وزيرة الخارجية السويدية مارغوت فالستروم إن بلادها تدعم الحوار. والتقت فالستروم نظيرها "
+            "الفنلندي تيمو سويني في ستوكهولم. وأوضحت أن اللقاء كان مثمرا.")
+    if extractor.backend == "stanza":
+        pytest.xfail("the Stanza model gives وأوضحت to تيمو سويني, the man named last: a clash of gender it "
+                     "does not weigh enough (the resolver alone is right)")
+    assert [name for name, _ in speakers(extractor, text)] == ["مارغوت فالستروم"] * 2
+
+
+@pytest.mark.xfail(reason="a country that speaks stays a description (name None): the model was taught that an "
+                          "unnamed source writes no name, and ألمانيا looks like one to it")
+def test_a_country_that_speaks_is_named(extractor):
+    text = "وأعلنت ألمانيا أنها ستفرض عقوبات جديدة على الشركات المخالفة."
+    assert speakers(extractor, text)[0][0] == "ألمانيا"
+
+
+@pytest.mark.xfail(reason="a name run on into هذا: NER's span is kept; the model has seen too few such edits")
+def test_a_name_run_on_into_the_next_word_is_cut(extractor):
+    text = "وأعلنت مفوضة التجارة سيسيليا مالستروم هذا الأسبوع أن الرسوم الإضافية ستفرض على المنتجات الأمريكية."
+    assert speakers(extractor, text)[0][0] == "سيسيليا مالستروم"
+
+
+@pytest.mark.xfail(reason="the particle قد after كان ... قال stays in the name (لارس راسموسن قد)")
+def test_a_particle_is_no_part_of_the_name(extractor):
+    text = "وكان رئيس الوزراء الدنماركي لارس راسموسن قد قال في وقت سابق إن بلاده لن تتراجع عن قرارها."
+    assert speakers(extractor, text)[0][0] == "لارس راسموسن"
+
+
+@pytest.mark.xfail(reason="the addressee لبي بي سي runs on from the speaker's name")
+def test_the_addressee_is_not_the_speaker(extractor):
+    text = "وقال المحلل السياسي أيمن الصياد لبي بي سي إن الانتخابات لن تغير شيئا في المشهد."
+    assert speakers(extractor, text)[0][0] == "أيمن الصياد"
+
+
+@pytest.mark.xfail(reason="a number word (27 عاما) ends the description and is taken for the name")
+def test_a_number_word_cannot_speak(extractor):
+    text = 'وقال اللاعب البالغ من العمر 27 عاما: "أريد أن ألعب في فريق يفوز بالألقاب".'
+    assert speakers(extractor, text)[0][0] is None
