@@ -78,6 +78,7 @@ class Lexicon:
     titles: tuple[Title, ...]
     roles: tuple[RoleHead, ...]
     markers: dict[str, frozenset[str]]
+    name_words: dict[str, tuple[str, ...]]  # closed classes of the mention reader, in file order
     verb_forms: dict[str, tuple[VerbForm, ...]] = field(repr=False)
     role_phrases: dict[Phrase, RoleHead] = field(repr=False)
     title_phrases: dict[Phrase, Title] = field(repr=False)
@@ -93,6 +94,10 @@ class Lexicon:
     def words(self, group: str) -> frozenset[str]:
         """The normalised words of a marker group, e.g. words('mk.complementizer')."""
         return self.markers[group]
+
+    def name_class(self, group: str) -> tuple[str, ...]:
+        """The normalised words of a closed class of name_words.json, e.g. name_class('nw.quantifier')."""
+        return self.name_words[group]
 
 
 def _read(name: str, key: str, model):
@@ -127,7 +132,8 @@ def load_lexicon() -> Lexicon:
     titles = _read("titles.json", "titles", Title)
     roles = _read("roles.json", "heads", RoleHead)
     markers = _read("markers.json", "groups", MarkerGroup)
-    _unique_ids(verbs, attributions, pairs, titles, roles, markers)
+    name_words = _read("name_words.json", "groups", MarkerGroup)
+    _unique_ids(verbs, attributions, pairs, titles, roles, markers, name_words)
     return Lexicon(
         verbs=verbs,
         attributions=attributions,
@@ -135,6 +141,7 @@ def load_lexicon() -> Lexicon:
         titles=titles,
         roles=roles,
         markers={g.id: frozenset(normalize(w) for w in g.words) for g in markers},
+        name_words={g.id: tuple(dict.fromkeys(normalize(w) for w in g.words)) for g in name_words},
         verb_forms=_index_verbs(verbs),
         role_phrases={phrase(f): head for head in roles for f in head.forms},
         title_phrases={phrase(t.title): t for t in titles},

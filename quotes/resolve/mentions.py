@@ -20,14 +20,8 @@ Kind = Literal["person", "organisation", "document", "anonymous", "unknown"]
 Span = tuple[int, int]  # offsets in the normalised text
 
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
-QUANTIFIERS = frozenset({"بعض", "احد", "احدي", "عدد", "كبار", "معظم", "اغلب", "جميع", "كل"})
 STICKY_KINDS = frozenset({"relation", "anonymous", "document"})  # the rest of the phrase is theirs
 MAX_NAME_WORDS = 4
-NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ابي", "ال", "آل"})  # the next word is the name's too
-POSSESSIVES = ("ها", "هم", "ه")
-NOT_NAMES = frozenset({"اول", "اخر", "نفسه", "نفسها", "ذاته", "ذاتها"})  # هارون أول وزير ...
-NAME_ENDINGS_IN_HA = frozenset({"زاده", "عبدالله", "الله", "شاه", "طه"})
-DESCRIPTION_OPENERS = frozenset({"وهو", "وهي", "وهم", "هو", "هي", "وهما"})
 
 
 @dataclass
@@ -49,7 +43,7 @@ def is_definite(word: str) -> bool:
     return word.startswith("ال") or word.startswith("لل") or (word[:1] in "وفبك" and word[1:3] == "ال")
 
 
-def _bare(word: str) -> list[str]:
+def _bare(lexicon: Lexicon, word: str) -> list[str]:
     """The word and its readings without a proclitic, the article or a possessive
     pronoun (مدربه: his coach)."""
     out = [word]
@@ -60,7 +54,8 @@ def _bare(word: str) -> list[str]:
             out.append(w[2:])
         if w and w != word:
             out.append(w)
-    out += [word[: -len(p)] for p in POSSESSIVES if word.endswith(p) and len(word) - len(p) >= 3]
+    out += [word[: -len(p)] for p in lexicon.name_class("nw.possessive-suffix")
+            if word.endswith(p) and len(word) - len(p) >= 3]
     return out
 
 
@@ -70,7 +65,7 @@ def match_role(lexicon: Lexicon, words: list[str], i: int) -> tuple[RoleHead, in
         if i + width > len(words):
             continue
         rest = tuple(words[i + 1:i + width])
-        for first in _bare(words[i]):
+        for first in _bare(lexicon, words[i]):
             head = lexicon.role_phrases.get((first, *rest))
             if head is not None:
                 return head, width
@@ -192,7 +187,7 @@ def _segments(doc: RuleDoc, first: int, last: int) -> list[list[Token]]:
         if tok.text in "،,":
             segments.append([])
         elif tok.is_word:
-            if tok.text in DESCRIPTION_OPENERS and segments[-1]:
+            if tok.text in doc.lexicon.name_class("nw.description-opener") and segments[-1]:
                 segments.append([])  # محمد الحجازي وهو متحدث باسم ...
             segments[-1].append(tok)
     return segments
@@ -217,7 +212,7 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
     role: list[int] | None = None  # [first, end) word indices
     after = "start"  # what the role's last word was: construct, def, prep, proper, sticky
     body = False  # the role is an organisation's
-    i = 1 if words[0] in DESCRIPTION_OPENERS else 0  # وهي إحدى القائمين على المشروع
+    i = 1 if words[0] in lexicon.name_class("nw.description-opener") else 0  # وهي إحدى القائمين على المشروع
     while i < len(words):
         width = match_title(lexicon, words, i) if after not in ("construct", "prep") else 0
         if width:  # a title; the name follows it
@@ -236,7 +231,7 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
             part.feminine = words[i + width - 1].endswith("ة") and head.kind != "organisation"
             role = [role[0] if role and role[1] == i else i, i + width]
             i += width
-            complete = is_definite(words[i - 1]) or _possessed(words[i - 1])  # الوزير، مدربه
+            complete = is_definite(words[i - 1]) or _possessed(lexicon, words[i - 1])  # الوزير، مدربه
             after = "sticky" if head.kind in STICKY_KINDS else "def" if complete else "construct"
             if head.kind == "organisation":
                 body = True  # a body's name is the whole phrase: no person's name follows
@@ -244,11 +239,12 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         word = words[i]
         if body and role is not None and role[1] == i and _describes_named_body(words, preps, role, i):
             break  # قناة آزال الفضائية الموالية للرئيس: the body is named, the rest describes it
-        if role is None and part.name is None and (word in QUANTIFIERS or is_definite(word)) and not part.titles:
-            role, after = [i, i + 1], "construct" if word in QUANTIFIERS else "def"  # بعض الخبراء، المخرج
-        elif role is not None and role[1] == i and body and after == "proper" and _names_a_body(word):
+        quantifier = word in lexicon.name_class("nw.quantifier")
+        if role is None and part.name is None and (quantifier or is_definite(word)) and not part.titles:
+            role, after = [i, i + 1], "construct" if quantifier else "def"  # بعض الخبراء، المخرج
+        elif role is not None and role[1] == i and body and after == "proper" and _names_a_body(lexicon, word):
             role[1] = i + 1  # مركز محمد بن راشد لعلوم الفضاء: a body's proper name goes on
-            after = "construct" if word in NAME_LINKS else "prep"
+            after = "construct" if word in lexicon.name_class("nw.name-link") else "prep"
         elif role is not None and role[1] == i and _continues_role(lexicon, after, word, preps[i]):
             role[1] = i + 1
             after = _role_state(lexicon, after, word, preps[i] or _of_a_body(lexicon, word))
@@ -297,9 +293,9 @@ def is_definite_participle(word: str) -> bool:
     return word.startswith("الم") and len(word) > 4
 
 
-def _names_a_body(word: str) -> bool:
+def _names_a_body(lexicon: Lexicon, word: str) -> bool:
     """After a body's proper name, a name link (بن، عبد) or a field with ل/ب (لعلوم الفضاء)."""
-    return word in NAME_LINKS or (word[:1] in "لب" and len(word) > 3 and not word.startswith("لل"))
+    return word in lexicon.name_class("nw.name-link") or (word[:1] in "لب" and len(word) > 3 and not word.startswith("لل"))
 
 
 def _of_a_body(lexicon: Lexicon, word: str) -> bool:
@@ -336,22 +332,23 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
     linked = False
     while j < len(words) and j - i < MAX_NAME_WORDS + linked:
         word, previous = words[j], words[j - 1]
-        if previous in NAME_LINKS:
+        if previous in lexicon.name_class("nw.name-link"):
             linked = True
             j += 1
             continue
-        if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j] or word in NOT_NAMES
+        if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j] or word in lexicon.name_class("nw.not-a-name")
                 or word in lexicon.words("mk.adjunct") or word in lexicon.words("mk.event")):
             break
-        if j - i >= 2 and (is_definite(word) and not linked or _possessed(word)):
+        if j - i >= 2 and (is_definite(word) and not linked or _possessed(lexicon, word)):
             break
         j += 1
     return j
 
 
-def _possessed(word: str) -> bool:
+def _possessed(lexicon: Lexicon, word: str) -> bool:
     """A noun with a possessive pronoun (نظيره، حسابها): not part of a name."""
-    return len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")) and word not in NAME_ENDINGS_IN_HA
+    return (len(word) > 3 and word.endswith(lexicon.name_class("nw.possessed-ending"))
+            and word not in lexicon.name_class("nw.name-ending-in-ha"))
 
 
 def _construct_capable(lexicon: Lexicon, word: str) -> bool:
@@ -449,4 +446,5 @@ def _starts_a_name(doc: RuleDoc, j: int) -> bool:
     return (doc.tokens[j].is_word and len(word) > 2 and not is_definite(word) and doc.cue_at(j) is None
             and not doc.is_preposition(j) and not doc.is_marker(word)
             and match_role(lexicon, [word], 0) is None and not match_title(lexicon, [word, word], 0)
-            and not _possessed(word) and not word.endswith(("ة", "ات")) and word not in QUANTIFIERS)
+            and not _possessed(lexicon, word) and not word.endswith(("ة", "ات"))
+            and word not in lexicon.name_class("nw.quantifier"))

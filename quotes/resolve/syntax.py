@@ -175,7 +175,7 @@ def _could_speak(doc: RuleDoc, tree: Tree, subject: Word, candidate: Candidate) 
         return False  # وأن الائتلاف الحاكم لن يسمح: the subject of the reported clause
     return not (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_word(head, "mk.adjunct")
                 or is_event(doc, head) or doc.tokens[first].text in CIRCUMSTANTIAL
-                or doc.tokens[head].text.startswith(("جانب", "جهت", "ناحيت")))  # أمس، خلال كلمة، من جانبه
+                or doc.tokens[head].text.startswith(doc.lexicon.name_class("nw.side")))  # أمس، خلال كلمة، من جانبه
 
 
 def _parsed_phrase(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:

@@ -107,7 +107,7 @@ def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
     nxt = doc.next_word(j)
     if tok.text in ("في", "منذ", "علي", "عبر") and nxt is not None and (is_event(doc, nxt) or _is_number(doc, nxt)):
         return True  # في بيان، على صفحتها، في عام 2015
-    if tok.text == "من" and nxt is not None and doc.tokens[nxt].text.startswith(("جانب", "جهت", "ناحيت")):
+    if tok.text == "من" and nxt is not None and doc.tokens[nxt].text.startswith(doc.lexicon.name_class("nw.side")):
         return True  # الأمم المتحدة من جانبها
     return _addressee(doc, j) or (doc.is_preposition(j) and _after_name(doc, j, first))
 

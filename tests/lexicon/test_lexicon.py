@@ -49,3 +49,19 @@ def test_role_and_title_phrases_are_normalised(lexicon):
     assert ("مندوب",) in lexicon.role_phrases
     assert ("المتحدث", "باسم") in lexicon.role_phrases
     assert ("اية", "الله") in lexicon.title_phrases
+
+
+def test_the_mention_readers_closed_classes_are_data_normalised_in_file_order(lexicon):
+    assert "احد" in lexicon.name_class("nw.quantifier")  # written أحد in the file
+    assert lexicon.name_class("nw.name-link").count("ال") == 1  # ال and آل are one form
+    assert lexicon.name_class("nw.possessive-suffix") == ("ها", "هم", "ه")
+
+
+def test_a_quantifier_opens_an_unnamed_source_and_a_name_link_keeps_the_name_going(ruledoc):
+    from quotes.resolve.mentions import analyse
+
+    doc = ruledoc("بعض الخبراء")
+    assert analyse(doc, 0, 1).name is None
+    doc = ruledoc("محمد بن سلمان")
+    mention = analyse(doc, 0, 2)
+    assert doc.text[mention.name[0]:mention.name[1]] == "محمد بن سلمان"
