@@ -78,8 +78,8 @@ def apply(scene: Scene, option: Option) -> Attribution:
         return replace(a, entity=option.entity, method=method)
     entity = option.entity if option.entity is not None and option.entity.name_span == option.name \
         else named(scene, option)
-    if not entity.roles and scene.attribution.mention is not None and option.at is not None:
-        entity.roles = list(scene.attribution.entity.roles)  # the role read with the words it was cut from
+    if not entity.roles and written_near(scene, option):
+        entity.roles = list(a.entity.roles)  # the role the resolver read with the words near it
     mention = a.mention
     if option.at is not None and (mention is None or not _overlaps(option.at, mention.span)):
         mention = Mention(option.at, entity.kind, name=option.name)
@@ -93,6 +93,11 @@ def roles_elsewhere(table: EntityTable, entity: Entity) -> list:
         return []
     same = [e for e in table.entities if e is not entity and e.name and e.roles and same_source(entity.name, e.name)]
     return list(same[0].roles) if same else []
+
+
+def written_near(scene: Scene, option: Option) -> bool:
+    """The option is written near the mention the resolver read (within its reach)."""
+    return scene.attribution.entity is not None and scene.attribution.mention is not None and option.at is not None
 
 
 def _cut_from(scene: Scene, option: Option) -> bool:

@@ -1,4 +1,4 @@
-"""What the speaker model knows of an option: named features, each 1.0 unless a count.
+"""What the speaker model knows of an option: named features, each 1.0.
 
 Features describe where the option is written against the cue (before or after it, how
 many words away, sentences and paragraphs crossed, inside quote marks), what it is (NER
@@ -7,16 +7,19 @@ writes it), how the parse links it to the cue (its head's relation and the path 
 cue), whether it agrees with the cue in gender, and, for earlier speakers, how recently
 they spoke. Each is also paired with how the quote introduces its source (a written
 subject, an implied one, a headline, an according-to phrase), since what decides a written
-subject is not what decides an implied one.
+subject is not what decides an implied one, and with what the resolver made of it (named
+or not, a person or a body).
 """
 from __future__ import annotations
 
 from typing import Iterator
 
 from quotes.choice.options import Option, Scene
+from quotes.evaluate import tok_f1
 from quotes.resolve.mentions import is_definite, match_role, match_title
 from quotes.resolve.tree import NOT_IN_NAMES, Word
 from quotes.resolve.syntax import cue_word
+from quotes.rules.document import RuleDoc
 
 DISTANCE_BINS = (1, 2, 4, 8, 16, 32)
 
@@ -58,16 +61,11 @@ def _role(scene: Scene, group: list[Option]) -> Iterator[tuple[str, float]]:
     table = scene.table
     names = {table.words(o.name) for o in group if o.name is not None}
     held = [r for e in table.entities if e is not source and e.name in names for r, _ in e.roles]
-    best = max((_overlap(a, b) for a in roles for b in held), default=0.0)
+    best = max((tok_f1(a, b) for a in roles for b in held), default=0.0)
     if best >= 0.6:
         yield "holds_the_role", 1.0
     elif best > 0:
         yield "shares_role_words", 1.0
-
-
-def _overlap(a: str, b: str) -> float:
-    x, y = set(a.split()), set(b.split())
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
 def _saying(scene: Scene) -> str:
@@ -142,9 +140,9 @@ def _name_features(scene: Scene, span: tuple[int, int]) -> Iterator[tuple[str, f
     if words:
         yield f"first_class={_word_class(scene, words[0].index)}", 1.0
         yield f"last_class={_word_class(scene, words[-1].index)}", 1.0
-    if any(doc.quote_of(t.index) is not None for t in doc.tokens[words[0].index:words[-1].index + 1]
-           if not t.is_word) if words else False:
-        yield "quote_mark_inside", 1.0
+    if words and any(not t.is_word and doc.quote_of(t.index) is not None
+                     for t in doc.tokens[words[0].index:words[-1].index + 1]):
+        yield "quote_mark_inside", 1.0  # منظمة "أفاز": the marks are the article's, the name inside
     if scene.tree is not None:
         yield from _tags(scene, span)
         ner = [kind for s, e, kind in scene.tree.entities if (s, e) == span]
@@ -177,7 +175,7 @@ def _word_class(scene: Scene, i: int) -> str:
     return scene.word_classes[i]
 
 
-def _lexicon_class(doc, i: int) -> str:
+def _lexicon_class(doc: RuleDoc, i: int) -> str:
     words = [t.text for t in doc.tokens[i:i + 3] if t.is_word]
     if doc.cue_at(i) is not None:
         return "cue"
@@ -192,7 +190,7 @@ def _lexicon_class(doc, i: int) -> str:
 
 def _tags(scene: Scene, span: tuple[int, int]) -> Iterator[tuple[str, float]]:
     """Parts of speech of the first and last word, and whether any is a function word."""
-    words = [w for w in scene.tree.words_at(*span)]
+    words = scene.tree.words_at(*span)
     if not words:
         return
     yield f"first_upos={words[0].upos}", 1.0
@@ -202,6 +200,8 @@ def _tags(scene: Scene, span: tuple[int, int]) -> Iterator[tuple[str, float]]:
 
 
 def _where(scene: Scene, at: tuple[int, int]) -> Iterator[tuple[str, float]]:
+    """Side of the cue, words between, sentences back, a paragraph crossed, quote marks
+    around it, a preposition before it."""
     doc = scene.doc
     anchor = scene.anchor
     first, _ = doc.token_range(*at)

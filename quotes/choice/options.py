@@ -1,12 +1,14 @@
 """Every plausible source of one quote, as options for the speaker model to choose from.
 
 The resolver's own answer is one option. The others are spans written near the quote (the
-NER spans of the cue's sentence and the two before, the mentions the resolver read, the
-words the rules bounded as the speaker), each also one word shorter or longer at either
-edge and without a proclitic (names cut short or run on), each also completed to the
-fullest name the document writes it with (كلود يونكر -> جان كلود يونكر); and the sources
-that spoke before, for implied subjects (وأضاف، مؤكدًا). An option names its source by a
-span of the normalised text, or stands for an unnamed source (the resolver's description).
+mention the resolver read, the words the rules bounded as the speaker, and the NER spans
+and entity names within REACH words of them, or before the cue for an implied subject),
+each also one word shorter or longer at either edge and without a proclitic (names cut
+short or run on), each also completed to the fullest name the document writes it with
+(كلود يونكر -> جان كلود يونكر); names written elsewhere that share a word with the mention
+(المرصد -> المرصد السوري لحقوق الإنسان); and the sources that spoke before (وأضاف، مؤكدًا).
+An option names its source by a span of the normalised text, or stands for an unnamed
+source (the resolver's description).
 """
 from __future__ import annotations
 
@@ -99,13 +101,8 @@ def _all(scene: Scene) -> Iterator[Option]:
 def _key(scene: Scene, option: Option) -> object:
     """What the option would write as the name; an unnamed source is its entity."""
     if option.name is not None:
-        return normalize_name(scene.table.words(option.name))
+        return scene.table.words(option.name).replace("ة", "ه")  # as the scorer compares names
     return ("unnamed", id(option.entity))
-
-
-def normalize_name(name: str) -> str:
-    """A name as the scorer compares names: ة as ه (hamza and ى are normalised already)."""
-    return name.replace("ة", "ه")
 
 
 def _choice_name(a: Attribution) -> Span | None:
@@ -180,7 +177,7 @@ def _edits(doc: RuleDoc, span: Span) -> Iterator[tuple[str, Span, int]]:
     """The span one word shorter or longer at either edge, and without a proclitic, with
     the token taken off or added."""
     first, last = doc.token_range(*span)
-    words = [t for t in doc.words_in(first, last)]
+    words = doc.words_in(first, last)
     if not words or len(words) > MAX_WORDS:
         return
     if len(words) > 1:
@@ -244,7 +241,7 @@ def _earlier_speakers(scene: Scene) -> Iterator[Option]:
     """The sources of the quotes before, the latest first, each once."""
     seen: list[Entity] = []
     for a in reversed(scene.earlier):
-        if a.entity is not None and a.entity not in seen:
+        if a.entity is not None and all(a.entity is not e for e in seen):
             seen.append(a.entity)
             if len(seen) > MAX_SPEAKERS:
                 return

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from quotes.choice.chooser import Chooser
+from quotes.choice.chooser import Chooser, written_near
 from quotes.choice.features import describe
 from quotes.choice.options import Option, Scene, options
 from quotes.choice.ranker import Features, Ranker
@@ -92,9 +92,8 @@ def would_say(scene: Scene, option: Option) -> dict:
     doc, a = scene.doc, scene.attribution
     entity = option.entity if option.origin in ("choice", "speaker") else None
     role = entity.role if entity is not None else None
-    if role is None and option.origin != "choice" and a.entity is not None and a.mention is not None \
-            and option.at is not None and option.at[0] < a.mention.span[1] and a.mention.span[0] < option.at[1]:
-        role = a.entity.role
+    if role is None and option.origin != "choice" and written_near(scene, option):
+        role = a.entity.role  # as the chooser carries it (quotes.choice.chooser.apply)
     if option.origin == "choice" and entity is not None and entity.name is None and role is None and a.mention:
         role = (None, a.mention.span)
     if entity is not None and entity.name_text is not None:
