@@ -254,7 +254,10 @@ def resolver():
 
 
 def _fit_options(func):
+    """GOLD and TEXTS, and the options of the model's fit, shared by train and cv."""
     for option in reversed([
+        click.argument("gold", type=click.Path(exists=True, dir_okay=False)),
+        click.argument("texts", type=click.Path(exists=True, file_okay=False)),
         click.option("--backend", type=click.Choice(["stanza", "rules"]), default="stanza", show_default=True,
                      help="The resolver whose attributions the model re-chooses."),
         click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
@@ -269,12 +272,10 @@ def _fit_options(func):
 
 
 @resolver.command("train")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("texts", type=click.Path(exists=True, file_okay=False))
+@_fit_options
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the model (default: the one shipped for the backend, in the package).")
 @click.option("--folds", default=5, show_default=True, help="Cross-validate first, for the card (0: no).")
-@_fit_options
 def resolver_train(gold, texts, output, folds, backend, model_dir, l2, steps, lead):
     """Fit the speaker model on GOLD (JSON Lines) with the articles in TEXTS; write it as JSON
     with its card (SPEAKER-<backend>.md beside it)."""
@@ -296,14 +297,12 @@ def resolver_train(gold, texts, output, folds, backend, model_dir, l2, steps, le
 
 
 @resolver.command("cv")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("texts", type=click.Path(exists=True, file_okay=False))
+@_fit_options
 @click.option("--folds", default=5, show_default=True, help="Folds of whole articles.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON line with score.py's keys.")
 @click.option("--no-model", is_flag=True, help="The resolver alone, on the same folds.")
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the out-of-fold predictions (JSON Lines) here.")
-@_fit_options
 def resolver_cv(gold, texts, folds, as_json, no_model, predictions, backend, model_dir, l2, steps, lead):
     """Train on all folds but one, predict that one, for each fold; score all articles
     predicted out of fold as ../shared/tools/score.py does."""

@@ -53,25 +53,22 @@ def test_a_country_that_speaks_is_named(extractor):
     assert speakers(extractor, text)[0][0] == "ألمانيا"
 
 
-@pytest.mark.xfail(reason="a name run on into هذا: NER's span is kept; the model has seen too few such edits")
-def test_a_name_run_on_into_the_next_word_is_cut(extractor):
-    text = "وأعلنت مفوضة التجارة سيسيليا مالستروم هذا الأسبوع أن الرسوم الإضافية ستفرض على المنتجات الأمريكية."
-    assert speakers(extractor, text)[0][0] == "سيسيليا مالستروم"
+NOT_YET = [
+    pytest.param("وأعلنت مفوضة التجارة سيسيليا مالستروم هذا الأسبوع أن الرسوم الإضافية ستفرض على المنتجات.",
+                 "سيسيليا مالستروم", id="a name run on into the next word",
+                 marks=pytest.mark.xfail(reason="NER's span (… هذا) is kept: too few such edits in training")),
+    pytest.param("وكان رئيس الوزراء الدنماركي لارس راسموسن قد قال في وقت سابق إن بلاده لن تتراجع عن قرارها.",
+                 "لارس راسموسن", id="a particle after the name",
+                 marks=pytest.mark.xfail(reason="the particle قد stays in the name")),
+    pytest.param("وقال المحلل السياسي أيمن الصياد لبي بي سي إن الانتخابات لن تغير شيئا في المشهد.",
+                 "أيمن الصياد", id="the addressee after the name",
+                 marks=pytest.mark.xfail(reason="the addressee لبي بي سي runs on from the name")),
+    pytest.param('وقال اللاعب البالغ من العمر 27 عاما: "أريد أن ألعب في فريق يفوز بالألقاب".',
+                 None, id="a number word",
+                 marks=pytest.mark.xfail(reason="27 عاما ends the description and عاما is taken for the name")),
+]
 
 
-@pytest.mark.xfail(reason="the particle قد after كان ... قال stays in the name (لارس راسموسن قد)")
-def test_a_particle_is_no_part_of_the_name(extractor):
-    text = "وكان رئيس الوزراء الدنماركي لارس راسموسن قد قال في وقت سابق إن بلاده لن تتراجع عن قرارها."
-    assert speakers(extractor, text)[0][0] == "لارس راسموسن"
-
-
-@pytest.mark.xfail(reason="the addressee لبي بي سي runs on from the speaker's name")
-def test_the_addressee_is_not_the_speaker(extractor):
-    text = "وقال المحلل السياسي أيمن الصياد لبي بي سي إن الانتخابات لن تغير شيئا في المشهد."
-    assert speakers(extractor, text)[0][0] == "أيمن الصياد"
-
-
-@pytest.mark.xfail(reason="a number word (27 عاما) ends the description and is taken for the name")
-def test_a_number_word_cannot_speak(extractor):
-    text = 'وقال اللاعب البالغ من العمر 27 عاما: "أريد أن ألعب في فريق يفوز بالألقاب".'
-    assert speakers(extractor, text)[0][0] is None
+@pytest.mark.parametrize("text, name", NOT_YET)
+def test_the_name_is_the_name_and_no_more(extractor, text, name):
+    assert speakers(extractor, text)[0][0] == name
