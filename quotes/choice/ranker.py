@@ -13,7 +13,6 @@ weights. Features are sorted by name, so the stored model does not depend on inp
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -113,17 +112,3 @@ def _adam(rows, cols, vals, group_of, right, n_features, n_groups, l2, steps, ra
         v = b2 * v + (1 - b2) * grad * grad
         w -= rate * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
     return w
-
-
-def log_likelihood(ranker: Ranker, groups: Sequence[Sequence[Features]], labels: Sequence[Sequence[bool]]) -> float:
-    """Mean log-probability of choosing a right option, over the quotes that have one."""
-    total, n = 0.0, 0
-    for options, ys in zip(groups, labels):
-        if not any(ys):
-            continue
-        scores = [ranker.score(f) for f in options]
-        top = max(scores)
-        z = sum(math.exp(s - top) for s in scores)
-        total += math.log(sum(math.exp(s - top) for s, y in zip(scores, ys) if y) / z)
-        n += 1
-    return total / max(n, 1)
