@@ -211,6 +211,33 @@ def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, 
 
 
 @models.command()
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory to write: pretrain.pt (Stanza's pretrain format) and vectors.json.")
+@click.option("--dim", default=100, show_default=True, help="Vector dimension.")
+@click.option("--min-count", default=5, show_default=True, help="Ignore words seen fewer times.")
+@click.option("--max-vocab", default=100_000, show_default=True, help="Most frequent words kept in the pretrain.")
+@click.option("--epochs", default=5, show_default=True)
+@click.option("--workers", default=1, show_default=True,
+              help="Training threads; only 1 gives exactly the same vectors on every run.")
+@click.option("--seed", default=1234, show_default=True)
+def vectors(corpus, output, dim, min_count, max_vocab, epochs, workers, seed):
+    """Word vectors (gensim FastText, subwords) from CORPUS (UTF-8 text, .gz or plain) for the trainers.
+
+    Needs the `vectors` extra (pip install quotes[vectors])."""
+    from quotes.nlp.vectors import VectorOptions, train_vectors
+
+    try:
+        import gensim  # noqa: F401
+    except ImportError:
+        raise click.ClickException("gensim is not installed: pip install 'quotes[vectors]'") from None
+    opts = VectorOptions(dim=dim, min_count=min_count, max_vocab=max_vocab, epochs=epochs, workers=workers,
+                         seed=seed)
+    info = train_vectors(corpus, output, opts, log=click.echo)
+    click.echo(f"{info['vocab']:,} words x {dim} in {output / info['file']} ({info['bytes'] / 1e6:.1f} MB)")
+
+
+@models.command()
 @click.argument("texts", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--model-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Time this model directory instead of the resolved models.")
