@@ -189,7 +189,11 @@ def download(resources_dir):
 @click.option("--seed", default=1234, show_default=True)
 @click.option("--speed-texts", type=click.Path(exists=True, path_type=Path),
               help="A .txt file or a directory of them (recursively): measure speed for the card.")
-def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts):
+@click.option("--pretrain", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Stanza pretrain (quotes models vectors) for pos, depparse and ner; shipped as pretrain.pt.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1),
+              help="Trainers run at once (the two cores split between them).")
+def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts, pretrain, jobs):
     """Train compact Arabic models with Stanza's trainers and write a model card."""
     from quotes.nlp.resolve import processor_list
     from quotes.nlp.train import TrainOptions, train_models
@@ -203,6 +207,7 @@ def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, 
     try:
         opts = TrainOptions(output=output, work_dir=work_dir, treebank=treebank, ner_file=ner_file,
                             processors=processor_list(processors), budgets=budgets, quick=quick, seed=seed,
+                            pretrain=pretrain, jobs=jobs,
                             speed_texts=tuple(Path(p) for p in expand([str(speed_texts)])) if speed_texts else ())
         train_models(opts, log=click.echo)
     except (FileNotFoundError, ValueError, RuntimeError) as error:

@@ -101,6 +101,10 @@ def train_command_line(opts) -> str:
     parts += ["--output", _shown(opts.output), "--work-dir", _shown(opts.work_dir),
               "--processors", ",".join(opts.processors), "--seed", str(opts.seed)]
     parts += [f"--steps {p}={n}" for p, n in sorted(opts.budgets.items())]
+    if getattr(opts, "pretrain", None):
+        parts += ["--pretrain", _shown(opts.pretrain)]
+    if getattr(opts, "jobs", 1) > 1:
+        parts += ["--jobs", str(opts.jobs)]
     if opts.speed_texts:
         parts += ["--speed-texts", _shown(Path(os.path.commonpath(opts.speed_texts)))]
     if opts.quick:
