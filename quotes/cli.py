@@ -193,7 +193,8 @@ def download(resources_dir):
               help="Stanza pretrain (quotes models vectors) for pos, depparse and ner; shipped as pretrain.pt.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1),
               help="Trainers run at once (the two cores split between them).")
-def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts, pretrain, jobs):
+@click.option("--name", default=None, help="The models' name on the card (default: the card's, else quotes-ar-compact-1).")
+def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts, pretrain, jobs, name):
     """Train compact Arabic models with Stanza's trainers and write a model card."""
     from quotes.nlp.resolve import processor_list
     from quotes.nlp.train import TrainOptions, train_models
@@ -207,7 +208,7 @@ def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, 
     try:
         opts = TrainOptions(output=output, work_dir=work_dir, treebank=treebank, ner_file=ner_file,
                             processors=processor_list(processors), budgets=budgets, quick=quick, seed=seed,
-                            pretrain=pretrain, jobs=jobs,
+                            pretrain=pretrain, jobs=jobs, name=name,
                             speed_texts=tuple(Path(p) for p in expand([str(speed_texts)])) if speed_texts else ())
         train_models(opts, log=click.echo)
     except (FileNotFoundError, ValueError, RuntimeError) as error:

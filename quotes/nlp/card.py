@@ -105,6 +105,8 @@ def train_command_line(opts) -> str:
         parts += ["--pretrain", _shown(opts.pretrain)]
     if getattr(opts, "jobs", 1) > 1:
         parts += ["--jobs", str(opts.jobs)]
+    if getattr(opts, "name", None):
+        parts += ["--name", opts.name]
     if opts.speed_texts:
         parts += ["--speed-texts", _shown(Path(os.path.commonpath(opts.speed_texts)))]
     if opts.quick:

@@ -81,7 +81,8 @@ class TrainOptions:
     quick: bool = False
     seed: int = 1234
     speed_texts: tuple[Path, ...] = ()
-    name: str = card.DEFAULT_NAME
+    #: The name on the card; None: the name already on the output's card (else the default).
+    name: str | None = None
     #: Stanza pretrain file (`quotes models vectors`) for pos, depparse and ner; None: no vectors.
     pretrain: Path | None = None
     #: Trainers run at once, each with 2 // jobs torch threads (at least 1).
@@ -99,7 +100,8 @@ def train_models(opts: TrainOptions, log: Callable[[str], None] = print) -> dict
     (work / "raw").mkdir(parents=True, exist_ok=True)
     (work / "logs").mkdir(exist_ok=True)
     opts.output.mkdir(parents=True, exist_ok=True)
-    info = {**card.load(opts.output), "name": opts.name, "versions": card.versions()}
+    info = card.load(opts.output)
+    info.update(name=opts.name or info.get("name") or card.DEFAULT_NAME, versions=card.versions())
     info.pop("speed", None)  # measured on the models being replaced
     limit = QUICK_LIMIT if opts.quick else None
 
