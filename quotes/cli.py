@@ -201,10 +201,10 @@ def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, 
 
     budgets = {}
     for item in steps:
-        name, _, value = item.partition("=")
+        processor, _, value = item.partition("=")
         if not value.isdigit():
             raise click.BadParameter(f"{item!r}: expected PROCESSOR=N, e.g. pos=1000", param_hint="--steps")
-        budgets[name] = int(value)
+        budgets[processor] = int(value)
     try:
         opts = TrainOptions(output=output, work_dir=work_dir, treebank=treebank, ner_file=ner_file,
                             processors=processor_list(processors), budgets=budgets, quick=quick, seed=seed,
