@@ -192,25 +192,58 @@ def download(resources_dir):
 @click.option("--seed", default=1234, show_default=True)
 @click.option("--speed-texts", type=click.Path(exists=True, path_type=Path),
               help="A .txt file or a directory of them (recursively): measure speed for the card.")
-def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts):
+@click.option("--pretrain", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Stanza pretrain (quotes models vectors) for pos, depparse and ner; shipped as pretrain.pt.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1),
+              help="Trainers run at once (the two cores split between them).")
+@click.option("--name", default=None, help="The models' name on the card (default: the card's, else quotes-ar-compact-1).")
+def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts, pretrain, jobs, name):
     """Train compact Arabic models with Stanza's trainers and write a model card."""
     from quotes.nlp.resolve import processor_list
     from quotes.nlp.train import TrainOptions, train_models
 
     budgets = {}
     for item in steps:
-        name, _, value = item.partition("=")
+        processor, _, value = item.partition("=")
         if not value.isdigit():
             raise click.BadParameter(f"{item!r}: expected PROCESSOR=N, e.g. pos=1000", param_hint="--steps")
-        budgets[name] = int(value)
+        budgets[processor] = int(value)
     try:
         opts = TrainOptions(output=output, work_dir=work_dir, treebank=treebank, ner_file=ner_file,
                             processors=processor_list(processors), budgets=budgets, quick=quick, seed=seed,
+                            pretrain=pretrain, jobs=jobs, name=name,
                             speed_texts=tuple(Path(p) for p in expand([str(speed_texts)])) if speed_texts else ())
         train_models(opts, log=click.echo)
     except (FileNotFoundError, ValueError, RuntimeError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"models and card written to {output}")
+
+
+@models.command()
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory to write: pretrain.pt (Stanza's pretrain format) and vectors.json.")
+@click.option("--dim", default=100, show_default=True, help="Vector dimension.")
+@click.option("--min-count", default=5, show_default=True, help="Ignore words seen fewer times.")
+@click.option("--max-vocab", default=100_000, show_default=True, help="Most frequent words kept in the pretrain.")
+@click.option("--epochs", default=5, show_default=True)
+@click.option("--workers", default=1, show_default=True,
+              help="Training threads; only 1 gives exactly the same vectors on every run.")
+@click.option("--seed", default=1234, show_default=True)
+def vectors(corpus, output, dim, min_count, max_vocab, epochs, workers, seed):
+    """Word vectors (gensim FastText, subwords) from CORPUS (UTF-8 text, .gz or plain) for the trainers.
+
+    Needs the `vectors` extra (pip install quotes[vectors])."""
+    from quotes.nlp.vectors import VectorOptions, train_vectors
+
+    try:
+        import gensim  # noqa: F401
+    except ImportError:
+        raise click.ClickException("gensim is not installed: pip install 'quotes[vectors]'") from None
+    opts = VectorOptions(dim=dim, min_count=min_count, max_vocab=max_vocab, epochs=epochs, workers=workers,
+                         seed=seed)
+    info = train_vectors(corpus, output, opts, log=click.echo)
+    click.echo(f"{info['vocab']:,} words x {dim} in {output / info['file']} ({info['bytes'] / 1e6:.1f} MB)")
 
 
 @models.command()

@@ -101,6 +101,12 @@ def train_command_line(opts) -> str:
     parts += ["--output", _shown(opts.output), "--work-dir", _shown(opts.work_dir),
               "--processors", ",".join(opts.processors), "--seed", str(opts.seed)]
     parts += [f"--steps {p}={n}" for p, n in sorted(opts.budgets.items())]
+    if getattr(opts, "pretrain", None):
+        parts += ["--pretrain", _shown(opts.pretrain)]
+    if getattr(opts, "jobs", 1) > 1:
+        parts += ["--jobs", str(opts.jobs)]
+    if getattr(opts, "name", None):
+        parts += ["--name", opts.name]
     if opts.speed_texts:
         parts += ["--speed-texts", _shown(Path(os.path.commonpath(opts.speed_texts)))]
     if opts.quick:
@@ -113,6 +119,16 @@ def _shown(path: Path) -> str:
     return os.path.relpath(path) if path.is_absolute() else str(path)
 
 
+#: What the card says of word vectors trained on a corpus (`quotes models vectors`), by corpus file.
+CORPORA = {
+    "news-ar.txt.gz": ("Arabic news, 15.7M words (2018: the ANT corpus v2.1 from BBC, CNN, France24, "
+                       "Sky News and Al Arabiya Arabic, research use, cite the ANT papers; 2015: "
+                       "SaudiNewsNet, CC BY-NC-SA 4.0, research use only), every article of the "
+                       "project's dev, train and hidden evaluation sets removed. The text belongs to "
+                       "its publishers."),
+}
+
+
 def write(model_dir: Path, info: dict) -> None:
     (model_dir / CARD_JSON).write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (model_dir / CARD_MD).write_text(render(info), encoding="utf-8")
@@ -120,13 +136,18 @@ def write(model_dir: Path, info: dict) -> None:
 
 def render(info: dict) -> str:
     procs = info.get("processors", {})
-    total = sum(p["bytes"] for p in procs.values())
-    total32 = sum(p["float32_bytes"] for p in procs.values())
+    pretrain = info.get("pretrain")
+    notes = info.get("notes", {})
+    files = {**procs, **({"pretrain (word vectors)": {**pretrain, "float32_bytes": pretrain["bytes"]}}
+                         if pretrain else {})}
+    total = sum(p["bytes"] for p in files.values())
+    total32 = sum(p["float32_bytes"] for p in files.values())
+    vectors = "with the word vectors in pretrain.pt (below)" if pretrain else "without pretrained word vectors"
     lines = [
         f"# {info['name']}: compact Arabic Stanza models for `quotes`",
         "",
         "Stanza models (tokenize, mwt, pos, lemma, depparse, ner) trained by this project with "
-        "Stanza's own trainers, without pretrained word vectors, small enough to ship inside the "
+        f"Stanza's own trainers, {vectors}, small enough to ship inside the "
         "package. `quotes` uses them when no model directory is given and the official Stanza "
         "Arabic models are not installed (`quotes models status`).",
         "",
@@ -135,17 +156,20 @@ def render(info: dict) -> str:
         *[f"- {SOURCES[k]} File `{v['file']}`: train {v['train']}, dev {v['dev']}, test {v['test']} "
           f"{v['unit']} (seed {v['seed']}{', blocks of ' + str(v['block']) if v['block'] > 1 else ''})."
           for k, v in info.get("data", {}).items()],
+        *_corpus_lines(pretrain),
         "",
-        "The models are derived from CC BY-SA 3.0 data and are distributed under **CC BY-SA 3.0** "
-        "(attribution as above; share alike). The code of `quotes` is MIT.",
+        notes.get("licence") or
+        ("The models are derived from CC BY-SA 3.0 data and are distributed under **CC BY-SA 3.0** "
+         "(attribution as above; share alike). The code of `quotes` is MIT."),
         "",
         "## Preparation",
         "",
         PREPARATION,
         "",
+        *_vectors_section(pretrain),
         "## Choices",
         "",
-        CHOICES,
+        notes.get("choices") or CHOICES,
         "",
         "## Training",
         "",
@@ -170,7 +194,7 @@ def render(info: dict) -> str:
         "tags and lemmas); NER on gold tokens, entity level. Test: the shipped float16 models. "
         "Dev: float32 checkpoints against the float16 copies, the cost of compaction.",
         "",
-        *_score_table(info.get("scores", {})),
+        *_score_table(info.get("scores", {}), info.get("baseline")),
         "",
         "## Sizes",
         "",
@@ -179,26 +203,60 @@ def render(info: dict) -> str:
         "",
         "| processor | shipped | float32 |",
         "|---|---|---|",
-        *[f"| {name} | {p['bytes'] / 1e6:.2f} MB | {p['float32_bytes'] / 1e6:.2f} MB |" for name, p in procs.items()],
+        *[f"| {name} | {p['bytes'] / 1e6:.2f} MB | {p['float32_bytes'] / 1e6:.2f} MB |" for name, p in files.items()],
         f"| total | {total / 1e6:.2f} MB | {total32 / 1e6:.2f} MB |",
         "",
         *_speed_section(info.get("speed")),
         "",
         "## Known limitations",
         "",
-        LIMITATIONS,
+        notes.get("limitations") or LIMITATIONS,
     ]
     return "\n".join(lines) + "\n"
 
 
-def _score_table(scores: dict) -> list[str]:
+def _corpus_lines(pretrain: dict | None) -> list[str]:
+    vectors = (pretrain or {}).get("vectors")
+    if not vectors:
+        return []
+    about = CORPORA.get(vectors["corpus"], "")
+    return [f"- Word vectors only: {about} File `{vectors['corpus']}`: {vectors['tokens']:,} tokens in "
+            f"{vectors['lines']:,} lines."]
+
+
+def _vectors_section(pretrain: dict | None) -> list[str]:
+    vectors = (pretrain or {}).get("vectors")
+    if not vectors:
+        return []
+    o = vectors["options"]
+    return [
+        "## Word vectors",
+        "",
+        f"`quotes models vectors` (`quotes/nlp/vectors.py`): the corpus tokenised as the pipeline's "
+        f"tokenizer writes tokens (parse forms, punctuation split off, lowercased), then gensim "
+        f"{vectors['versions']['gensim']} FastText: skip-gram, dimension {o['dim']}, window {o['window']}, "
+        f"character n-grams {o['min_n']}-{o['max_n']} ({o['bucket']:,} buckets), min count {o['min_count']}, "
+        f"{o['epochs']} epochs, seed {o['seed']}, {o['workers']} worker(s)"
+        f"{' (exactly reproducible)' if o['workers'] == 1 else ' (not exactly reproducible: threads update shared weights)'}. "
+        f"{vectors['trained_vocab']:,} words trained; the {vectors['vocab']:,} most frequent kept in "
+        f"`pretrain.pt` (Stanza's pretrain format: float32, {vectors['bytes'] / 1e6:.1f} MB). Tokenising took "
+        f"{vectors['tokenize_seconds'] / 60:.1f} min, training {vectors['train_seconds'] / 60:.1f} min. "
+        f"pos, depparse and ner read these vectors (frozen); tokenize, mwt and lemma do not.",
+        "",
+    ]
+
+
+def _score_table(scores: dict, baseline: dict | None = None) -> list[str]:
     columns = [c for c in ("test_float16", "dev_float16", "dev_float32") if c in scores]
     if not columns:
         return ["Not scored yet."]
-    rows = [f"| | {' | '.join(c.replace('_', ' ') for c in columns)} |", "|---" * (len(columns) + 1) + "|"]
+    base = baseline["scores"] if baseline else {}
+    heads = [c.replace('_', ' ') for c in columns] + ([f"{baseline['name']} test"] if baseline else [])
+    rows = [f"| | {' | '.join(heads)} |", "|---" * (len(heads) + 1) + "|"]
     for key, label in SCORE_ROWS:
         if any(key in scores[c] for c in columns):
-            rows.append(f"| {label} | " + " | ".join(_pct(scores[c].get(key)) for c in columns) + " |")
+            cells = [_pct(scores[c].get(key)) for c in columns] + ([_pct(base.get(key))] if baseline else [])
+            rows.append(f"| {label} | " + " | ".join(cells) + " |")
     return rows
 
 

@@ -35,9 +35,12 @@ def _load(source: ModelSource, processors: str) -> stanza.Pipeline:
         options = {}
     else:
         options = {f"{p}_model_path": str(source.files[p]) for p in processor_list(processors)}
-        # models trained without pretrained vectors or charlms: tell Stanza there are none
-        options.update(pos_pretrain_path=None, depparse_pretrain_path=None,
-                       ner_pretrain_path="", ner_forward_charlm_path="", ner_backward_charlm_path="",
+        # the directory's word vectors (pretrain.pt) if any, else tell Stanza there are none; no charlms
+        pretrain = source.files.get("pretrain")
+        options.update(pos_pretrain_path=str(pretrain) if pretrain else None,
+                       depparse_pretrain_path=str(pretrain) if pretrain else None,
+                       ner_pretrain_path=str(pretrain) if pretrain else "",
+                       ner_forward_charlm_path="", ner_backward_charlm_path="",
                        resources_filepath=str(EMPTY_RESOURCES), allow_unknown_language=True)
     pipeline = stanza.Pipeline(lang=LANG, dir=str(source.path), processors=processors,
                                download_method=None, logging_level="ERROR", **options)

@@ -5,7 +5,8 @@ Arabic models under STANZA_RESOURCES_DIR (or Stanza's default directory) when ev
 processor is there, then the compact models shipped in this package.
 
 A model directory holds one file per processor, named after it: tokenize.pt, mwt.pt, pos.pt,
-lemma.pt, depparse.pt, ner.pt (what `quotes models train` writes). A Stanza resources
+lemma.pt, depparse.pt, ner.pt (what `quotes models train` writes), and pretrain.pt when its
+models were trained with word vectors. A Stanza resources
 directory (resources.json + ar/...) is accepted as a model directory too.
 """
 from __future__ import annotations
@@ -19,6 +20,9 @@ from typing import Literal, Mapping
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 DEFAULT_PROCESSORS = ",".join(PROCESSORS)
 LANG = "ar"
+
+#: Word vectors in a model directory (Stanza's pretrain format), read by pos, depparse and ner.
+PRETRAIN_FILE = "pretrain.pt"
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "models" / "ar-compact"
 OFFICIAL_NAME = "stanza-ar-official"
@@ -113,6 +117,8 @@ def find_models(path: Path, needed: tuple[str, ...]) -> FoundModels:
         return FoundModels(path, {}, [f"the directory {path}"])
     if not is_stanza_layout(path):
         files = {p: path / f"{p}.pt" for p in needed}
+        if (path / PRETRAIN_FILE).is_file():  # word vectors the pos, depparse and ner models read
+            files["pretrain"] = path / PRETRAIN_FILE
     else:
         try:
             files = stanza_model_files(path, needed)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -59,6 +61,11 @@ TRAINERS: Mapping[str, Trainer] = {
                     "--word_dropout", "0.15")),
 }
 
+#: Trainers that read pretrained word vectors when `TrainOptions.pretrain` is given.
+PRETRAIN_PROCESSORS = ("pos", "depparse", "ner")
+#: The pretrain's file name in a model directory (what the pipeline looks for).
+PRETRAIN_NAME = "pretrain.pt"
+
 #: Sentences kept per split with --quick (train; dev and test get a quarter).
 QUICK_LIMIT = 40
 
@@ -74,7 +81,12 @@ class TrainOptions:
     quick: bool = False
     seed: int = 1234
     speed_texts: tuple[Path, ...] = ()
-    name: str = card.DEFAULT_NAME
+    #: The name on the card; None: the name already on the output's card (else the default).
+    name: str | None = None
+    #: Stanza pretrain file (`quotes models vectors`) for pos, depparse and ner; None: no vectors.
+    pretrain: Path | None = None
+    #: Trainers run at once, each with 2 // jobs torch threads (at least 1).
+    jobs: int = 1
 
     def budget(self, processor: str) -> int:
         trainer = TRAINERS[processor]
@@ -88,7 +100,8 @@ def train_models(opts: TrainOptions, log: Callable[[str], None] = print) -> dict
     (work / "raw").mkdir(parents=True, exist_ok=True)
     (work / "logs").mkdir(exist_ok=True)
     opts.output.mkdir(parents=True, exist_ok=True)
-    info = {**card.load(opts.output), "name": opts.name, "versions": card.versions()}
+    info = card.load(opts.output)
+    info.update(name=opts.name or info.get("name") or card.DEFAULT_NAME, versions=card.versions())
     info.pop("speed", None)  # measured on the models being replaced
     limit = QUICK_LIMIT if opts.quick else None
 
@@ -102,20 +115,32 @@ def train_models(opts: TrainOptions, log: Callable[[str], None] = print) -> dict
         ner_files = datasets.write_ner_files(ner_split, work / "ner")
         info["data"]["ner"] = card.data_entry(opts.ner_file, ner_split, "sentences", opts.seed, block=20)
 
-    for processor in opts.processors:
+    if opts.pretrain and set(opts.processors) & set(PRETRAIN_PROCESSORS):
+        for folder in (work / "raw", opts.output):  # the float32 and the shipped models read it
+            if folder.resolve() / PRETRAIN_NAME != opts.pretrain.resolve():
+                shutil.copyfile(opts.pretrain, folder / PRETRAIN_NAME)
+        info["pretrain"] = _pretrain_entry(opts.pretrain, opts.output / PRETRAIN_NAME)
+        card.write(opts.output, info)
+
+    threads = _threads(opts)
+
+    def train_one(processor: str) -> tuple[str, list[str], float]:
         command = trainer_command(processor, opts)
         log(f"training {processor}: {' '.join(command)}")
-        seconds = run_trainer(command, work, work / "logs" / f"{processor}.log")
-        raw, shipped = work / "raw" / f"{processor}.pt", opts.output / f"{processor}.pt"
-        compact_checkpoint(raw, shipped)
-        info["processors"][processor] = {
-            "file": shipped.name, "bytes": shipped.stat().st_size, "float32_bytes": raw.stat().st_size,
-            "train_seconds": round(seconds, 1), "command": "python -m " + " ".join(command[2:]),
-            "trained_by": card.train_command_line(opts),
-            "torch_threads": os.environ.get("OMP_NUM_THREADS", "torch default"),
-        }
-        log(f"  {processor}: {seconds:.0f} s, {shipped.stat().st_size / 1e6:.1f} MB")
-        card.write(opts.output, info)  # after each model, so an interrupted run keeps its records
+        return processor, command, run_trainer(command, work, work / "logs" / f"{processor}.log", threads)
+
+    with ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
+        for processor, command, seconds in pool.map(train_one, opts.processors):
+            raw, shipped = work / "raw" / f"{processor}.pt", opts.output / f"{processor}.pt"
+            compact_checkpoint(raw, shipped)
+            info["processors"][processor] = {
+                "file": shipped.name, "bytes": shipped.stat().st_size, "float32_bytes": raw.stat().st_size,
+                "train_seconds": round(seconds, 1), "command": "python -m " + " ".join(command[2:]),
+                "trained_by": card.train_command_line(opts),
+                "torch_threads": threads or "torch default",
+            }
+            log(f"  {processor}: {seconds:.0f} s, {shipped.stat().st_size / 1e6:.1f} MB")
+            card.write(opts.output, info)  # after each model, so an interrupted run keeps its records
 
     (opts.output / "resources.json").write_text("{}\n", encoding="utf-8")
     _score(info, opts, work, ud_files, ner_files, log)
@@ -126,6 +151,21 @@ def train_models(opts: TrainOptions, log: Callable[[str], None] = print) -> dict
     return info
 
 
+def _threads(opts: TrainOptions) -> str | None:
+    """OMP_NUM_THREADS for each trainer: the environment's, or split between the jobs."""
+    if os.environ.get("OMP_NUM_THREADS"):
+        return os.environ["OMP_NUM_THREADS"]
+    return str(max(1, 2 // opts.jobs)) if opts.jobs > 1 else None
+
+
+def _pretrain_entry(source: Path, shipped: Path) -> dict:
+    entry = {"file": shipped.name, "bytes": shipped.stat().st_size, "from": str(source)}
+    vectors_info = source.parent / "vectors.json"
+    if vectors_info.is_file():
+        entry["vectors"] = json.loads(vectors_info.read_text(encoding="utf-8"))
+    return entry
+
+
 def _check_inputs(opts: TrainOptions) -> None:
     for p in [*opts.processors, *opts.budgets]:
         if p not in TRAINERS:
@@ -134,6 +174,8 @@ def _check_inputs(opts: TrainOptions) -> None:
         raise FileNotFoundError(f"UD treebank not found: {opts.treebank}; pass --treebank FILE.conllu")
     if "ner" in opts.processors and not (opts.ner_file and opts.ner_file.is_file()):
         raise FileNotFoundError(f"NER file not found: {opts.ner_file}; pass --ner FILE (token<TAB>BIO tag lines)")
+    if opts.pretrain and not opts.pretrain.is_file():
+        raise FileNotFoundError(f"pretrain not found: {opts.pretrain}; write one with `quotes models vectors`")
 
 
 def trainer_command(processor: str, opts: TrainOptions) -> list[str]:
@@ -159,14 +201,34 @@ def trainer_command(processor: str, opts: TrainOptions) -> list[str]:
     }[processor]
     budget = str(opts.budget(processor))
     quick_eval = [trainer.eval_flag, budget] if opts.quick and trainer.eval_flag else []
-    return [sys.executable, "-m", trainer.module, "--mode", "train", *map(str, data), *trainer.options,
+    options = list(trainer.options)
+    if opts.pretrain and processor in PRETRAIN_PROCESSORS:
+        options = _with_pretrain(options, Path("raw") / PRETRAIN_NAME)
+    return [sys.executable, "-m", trainer.module, "--mode", "train", *map(str, data), *options,
             trainer.budget_flag, budget, *quick_eval, "--seed", str(opts.seed),
             "--save_dir", "raw", "--save_name", f"{processor}.pt"]
 
 
-def run_trainer(command: list[str], cwd: Path, log_file: Path) -> float:
+def _with_pretrain(options: list[str], pretrain: Path) -> list[str]:
+    """A trainer's options reading `pretrain` instead of --no_pretrain; the word embedding then
+    has the pretrain's dimension, so a --word_emb_dim of its own goes."""
+    out: list[str] = []
+    skip = False
+    for option in options:
+        if skip:
+            skip = False
+        elif option == "--word_emb_dim":
+            skip = True
+        elif option != "--no_pretrain":
+            out.append(option)
+    return [*out, "--wordvec_pretrain_file", str(pretrain)]
+
+
+def run_trainer(command: list[str], cwd: Path, log_file: Path, threads: str | None = None) -> float:
     """Run one trainer, its output to `log_file`; return the wall time in seconds."""
     env = {**os.environ, "GLIBC_TUNABLES": GLIBC_TUNABLES}
+    if threads:
+        env["OMP_NUM_THREADS"] = threads
     start = time.perf_counter()
     with log_file.open("w", encoding="utf-8") as out:
         result = subprocess.run(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -210,8 +272,9 @@ def _score(info: dict, opts: TrainOptions, work: Path, ud_files, ner_files, log)
 
 
 def _dir_source(path: Path) -> ModelSource:
+    names = [*PROCESSORS, "pretrain"]
     return ModelSource(kind="dir", path=path, name=path.name,
-                       files={p: path / f"{p}.pt" for p in PROCESSORS if (path / f"{p}.pt").is_file()})
+                       files={p: path / f"{p}.pt" for p in names if (path / f"{p}.pt").is_file()})
 
 
 def measure_speed_in_subprocess(model_dir: Path, texts: tuple[Path, ...]) -> dict:

@@ -29,3 +29,32 @@ def test_quick_training_end_to_end(shared_data, tmp_path):
 
     doc = parse("وقال الوزير إن المحادثات مفيدة.", load_pipeline(resolve_model(output)))
     assert doc.num_tokens > 0
+
+
+def test_trainer_commands_read_a_pretrain_instead_of_none(tmp_path):
+    from pathlib import Path
+
+    from quotes.nlp.train import TrainOptions, trainer_command
+
+    pretrain = tmp_path / "pretrain.pt"
+    pretrain.write_bytes(b"")
+    with_vectors = TrainOptions(output=tmp_path / "out", work_dir=tmp_path / "work", pretrain=pretrain)
+    without = TrainOptions(output=tmp_path / "out", work_dir=tmp_path / "work")
+    for processor in ("pos", "depparse", "ner"):
+        command = trainer_command(processor, with_vectors)
+        assert "--no_pretrain" not in command
+        assert command[command.index("--wordvec_pretrain_file") + 1] == str(Path("raw") / "pretrain.pt")
+        assert "--no_pretrain" in trainer_command(processor, without)
+    assert "--word_emb_dim" not in trainer_command("ner", with_vectors)  # the pretrain's dimension
+    assert "--word_emb_dim" in trainer_command("ner", without)
+    assert "--wordvec_pretrain_file" not in trainer_command("lemma", with_vectors)
+
+
+def test_a_model_dir_with_a_pretrain_lists_it(tmp_path):
+    from quotes.nlp.resolve import PROCESSORS, resolve_model
+
+    for p in PROCESSORS:
+        (tmp_path / f"{p}.pt").write_bytes(b"")
+    assert "pretrain" not in resolve_model(tmp_path).files
+    (tmp_path / "pretrain.pt").write_bytes(b"")
+    assert resolve_model(tmp_path).files["pretrain"] == tmp_path / "pretrain.pt"
