@@ -42,7 +42,7 @@ class Entity:
         return feminine is None or self.feminine is None or feminine == self.feminine
 
 
-def _role_key(text: str) -> str:
+def role_key(text: str) -> str:
     """A role compared without the article or a preposition on its head (المندوب الروسي
     = مندوب الروسي; للإعلامية البحرينية = الإعلامية البحرينية)."""
     words = text.split()
@@ -147,11 +147,11 @@ class EntityTable:
         if name:
             found = [e for e in self.entities if e.name and same_source(name, e.name)]
             if found or mention.role is None:
-                return self._nearest(found, mention.span[0])
+                return self.nearest(found, mention.span[0])
             # وزير الدفاع, named only now: the unnamed holder of the same role
-            key = _role_key(self.words(mention.role))
-            return self._nearest([e for e in self.entities if e.name is None and e.kind == "person"
-                                  and any(_role_key(r) == key for r, _ in e.roles)], mention.span[0])
+            key = role_key(self.words(mention.role))
+            return self.nearest([e for e in self.entities if e.name is None and e.kind == "person"
+                                  and any(role_key(r) == key for r, _ in e.roles)], mention.span[0])
         role = self.words(mention.role) if mention.role else self.words(mention.span)
         if mention.kind == "organisation":
             return next((e for e in self.entities if e.name == role), None)
@@ -159,25 +159,25 @@ class EntityTable:
             same = [e for e in self.entities if any(r == role for r, _ in e.roles)]
             if not same and mention.head is not None and len(role.split()) == 1:
                 same = [e for e in self.entities if mention.head.id in e.heads]  # المحكمة: the court named before
-            return self._nearest(same, mention.span[0])
+            return self.nearest(same, mention.span[0])
         return self._holder(mention)
 
     def _holder(self, mention: Mention) -> Entity | None:
         """The person holding a role: the same role written out, or the last one with its head."""
-        key = _role_key(self.words(mention.role))
-        exact = [e for e in self.entities if any(_role_key(r) == key for r, _ in e.roles)]
+        key = role_key(self.words(mention.role))
+        exact = [e for e in self.entities if any(role_key(r) == key for r, _ in e.roles)]
         if exact:
-            return self._nearest(exact, mention.span[0])
+            return self.nearest(exact, mention.span[0])
         words = set(key.split())
         if mention.head is None:
             return None
         related = [e for e in self.entities if mention.head.id in e.heads and e.name]
         if len(words) > 1:
-            related = [e for e in related if any(words <= set(_role_key(r).split()) for r, _ in e.roles)]
-        return self._nearest(related, mention.span[0])
+            related = [e for e in related if any(words <= set(role_key(r).split()) for r, _ in e.roles)]
+        return self.nearest(related, mention.span[0])
 
     @staticmethod
-    def _nearest(entities: list[Entity], at: int) -> Entity | None:
+    def nearest(entities: list[Entity], at: int) -> Entity | None:
         """The entity mentioned last before `at`, else the first one after it."""
         if not entities:
             return None

@@ -367,28 +367,62 @@ def people(doc: RuleDoc) -> list[Mention]:
     i = 0
     while i < len(doc.tokens):
         tok = doc.tokens[i]
-        if not tok.is_word or doc.inside_quote(i) and not _quoted_name(doc, i):
+        if not tok.is_word or doc.inside_quote(i) and not quoted_name(doc, i):
             i += 1
             continue
         ahead = [t.text for t in doc.tokens[i:i + 6] if t.is_word][:4]
         if not (match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0)):
             i += 1
             continue
-        last = _phrase_end(doc, i)
-        mention = analyse(doc, i, last)
+        last = phrase_end(doc, i)
+        mention = with_apposed_name(doc, i, last, analyse(doc, i, last))
         if mention.kind != "unknown":
             found.append(mention)
         i = last + 1
     return found
 
 
-def _quoted_name(doc: RuleDoc, i: int) -> bool:
+def with_apposed_name(doc: RuleDoc, first: int, last: int, mention: Mention, skip: int = 0) -> Mention:
+    """A role with no name, then the name between commas (المحلل السياسي المصري، أيمن
+    الصياد، يرى): the mention read over both."""
+    if mention.name is not None or mention.kind != "person":
+        return mention
+    end = _apposed_name_end(doc, last)
+    if end is None:
+        return mention
+    wider = analyse(doc, first, end, skip)
+    return wider if wider.name is not None and wider.name[0] > doc.tokens[last].end else mention
+
+
+def _apposed_name_end(doc: RuleDoc, last: int) -> int | None:
+    """The last word of "، NAME،" right after token `last`: one to four words, a title or
+    a word that can start a name first, none of them a cue, a preposition, a marker or a
+    role head."""
+    comma = doc.next_token(last)
+    if comma is None or doc.tokens[comma].text not in "،,":
+        return None
+    j, end = doc.next_token(comma), None
+    while j is not None and doc.tokens[j].is_word and j - comma <= MAX_NAME_WORDS:
+        titled = match_title(doc.lexicon, [t.text for t in doc.tokens[j:j + 5] if t.is_word], 0) > 0
+        if doc.cue_at(j) or doc.is_preposition(j) or doc.is_marker(doc.tokens[j].text) or _opens_role(doc, j) \
+                or (end is None and not (titled or _starts_a_name(doc, j))):
+            return None
+        end, j = j, doc.next_token(j)
+    closed = j is not None and doc.tokens[j].text in "،,"
+    return end if closed else None
+
+
+def _opens_role(doc: RuleDoc, j: int) -> bool:
+    return match_role(doc.lexicon, [t.text for t in doc.tokens[j:j + 5] if t.is_word][:3], 0) is not None
+
+
+def quoted_name(doc: RuleDoc, i: int) -> bool:
     """A short quote (a name in quote marks) is read like text."""
     quote = doc.quote_of(i)
     return quote is not None and len(doc.quote_tokens(quote)) <= 4
 
 
-def _phrase_end(doc: RuleDoc, first: int) -> int:
+def phrase_end(doc: RuleDoc, first: int) -> int:
     """The last token of a person phrase starting at `first`: it stops at punctuation other
     than quote marks, a cue, a clause word, where a speaker phrase ends (an occasion, a
     preposition after a name ...), or a و-word after a full name (باقري وأجرى)."""

@@ -14,7 +14,8 @@ from typing import Callable
 from quotes.rules.candidates import Candidate
 from quotes.rules.document import RuleDoc
 from quotes.resolve.entities import Entity, EntityTable
-from quotes.resolve.mentions import Mention, analyse, people, written_in_full
+from quotes.resolve.mentions import Mention, analyse, people, with_apposed_name, written_in_full
+from quotes.resolve.roles import settle_roles
 
 # How sure each way of finding a speaker is, before the quote's own rule is weighed.
 SPEAKER_CONFIDENCE = {
@@ -96,6 +97,7 @@ class RulesResolver:
         table.complete_names(lambda surname: written_in_full(doc, surname))
         if self.chooser is not None:
             done = self.chooser.choose(doc, None, done, table)
+        done = settle_roles(doc, table, done)
         return done, table
 
     @staticmethod
@@ -104,7 +106,7 @@ class RulesResolver:
         hint = candidate.speaker
         if hint.first is None:
             return None, None
-        mention = analyse(doc, hint.first, hint.last, hint.skip)
+        mention = with_apposed_name(doc, hint.first, hint.last, analyse(doc, hint.first, hint.last, hint.skip), hint.skip)
         entity = table.add(mention, speaks=True)
         note_agreement(entity, candidate)
         return mention, entity

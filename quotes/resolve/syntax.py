@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from quotes.resolve.entities import EntityTable
 from quotes.resolve.mentions import (Mention, analyse, is_definite, is_definite_participle, is_nisba, people,
-                                     written_in_full)
+                                     with_apposed_name, written_in_full)
 from quotes.resolve.rules import Attribution, Implied, confidence, issuer, note_agreement
+from quotes.resolve.roles import settle_roles
 from quotes.resolve.tree import Tree, Word
 from quotes.rules.candidates import Candidate
 from quotes.rules.content import MIN_SPEECH_WORDS, names_a_speaker
@@ -75,6 +76,7 @@ class StanzaResolver:
         table.complete_names(lambda surname: written_in_full(doc, surname, tree.can_be_a_name))
         if self.chooser is not None:
             done = self.chooser.choose(doc, tree, done, table)
+        done = settle_roles(doc, table, done)
         return done, table
 
     def _said(self, doc: RuleDoc, tree: Tree, table: EntityTable, candidate: Candidate):
@@ -85,7 +87,7 @@ class StanzaResolver:
         span = _before_accusative(doc, span)
         first, last = doc.token_range(*span)
         skip = span[0] - doc.tokens[first].start  # the letters of a clitic (لوزارة، وجواد)
-        mention = _named(doc, tree, analyse(doc, first, last, skip))
+        mention = _named(doc, tree, with_apposed_name(doc, first, last, analyse(doc, first, last, skip), skip))
         entity = table.add(mention, speaks=True)
         note_agreement(entity, candidate)
         return mention, entity, method

@@ -90,3 +90,21 @@ def test_a_full_name_with_no_role_takes_the_description_it_was_first_written_wit
     text = ("استعرض الهاكر الألماني هوغو تيسو تطبيقا جديدا.\n"
             "وقال هوغو تيسو إن الغرض من العرض هو التوعية.")
     assert speakers(text) == [("هوغو تيسو", "الهاكر الألماني")]
+
+
+def test_a_role_written_once_goes_with_every_quote_of_the_person():
+    text = ("استقبل الرئيس الفنزويلي، نيكولاس مادورو، وفدا صينيا.\n"
+            "وقال مادورو إن العلاقات بين البلدين ممتازة.")
+    assert speakers(text) == [("نيكولاس مادورو", "الرئيس الفنزويلي")]
+
+
+def test_an_office_speaking_unnamed_is_the_person_the_text_names_in_it():
+    text = ("وأوضح الطبيب هشام الراوي أن الحالة مستقرة.\n"
+            "وقال الطبيب الشرعي إن التشريح سيجري غدا.")
+    assert speakers(text) == [("هشام الراوي", "الطبيب"), ("هشام الراوي", "الطبيب")]
+
+
+def test_a_name_between_commas_after_the_office_is_the_speakers():
+    text = ("لكن المحلل الاقتصادي الأردني، فارس العمري، يرى أن الأسعار سترتفع.\n"
+            "وأضاف العمري أن الحكومة تدرس الأمر.")
+    assert speakers(text) == [("فارس العمري", "المحلل الاقتصادي الأردني")] * 2

@@ -76,3 +76,16 @@ def test_people_named_with_their_office_anywhere_in_the_text(ruledoc):
 def test_people_include_roles_named_nowhere(ruledoc):
     doc = ruledoc("ورفع المدعي العام في ولاية نيويورك، أمس، دعوى قضائية ضد الشركة.")
     assert [(doc.text[m.role[0]:m.role[1]], m.name) for m in people(doc)][0] == ("المدعي العام في ولاية نيويورك", None)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("وقال المتحدث باسم الجيش، العقيد تركي المالكي، إن القوات تقدمت.",
+     ("المتحدث باسم الجيش", "تركي المالكي", ["العقيد"])),
+    # what stands between the commas is an occasion, not a name
+    ("وقال وزير الخارجية، في مؤتمر صحفي، إن بلاده ترفض القرار.", ("وزير الخارجية", None, [])),
+])
+def test_a_name_between_commas_after_an_office_is_its_holders(ruledoc, text, found):
+    doc = ruledoc(text)
+    text_of = lambda span: span and doc.text[span[0]:span[1]]
+    first = people(doc)[0]
+    assert (text_of(first.role), text_of(first.name), [text_of(t) for t in first.titles]) == found

@@ -1,0 +1,150 @@
+"""The roles a document writes next to a speaker's name, anywhere in it.
+
+News gives a person's office once, usually where it first names them (وصف الرئيس الروسي،
+فلاديمير بوتين ... وقال بوتين); a quote that names only the person, or implies them,
+carries that office too (ANNOTATION.md: the role "as the document gives it anywhere").
+Every place the name is written outside quote marks is read with the words before it (a
+role head opening the role, titles, then the name: الرئيس الروسي، فلاديمير بوتين) and
+with an apposition after it (سايمن شو، أحد مسؤولي الفن الانطباعي).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+
+from quotes.resolve.entities import Entity, EntityTable, role_key
+from quotes.resolve.mentions import Mention, Span, analyse, match_role, match_title, phrase_end, quoted_name
+from quotes.rules.document import RuleDoc
+
+MAX_ROLE_WORDS = 10  # words of a role, titles included, read before a name
+
+
+def settle_roles(doc: RuleDoc, table: EntityTable, done: list) -> list:
+    """Attributions (quotes.resolve.rules.Attribution) with each office that speaks unnamed
+    given to the person the document names in that office, and every named speaker's
+    roles completed with those written with its name."""
+    places = _word_places(doc)
+    done = _to_holders(doc, table, places, done)
+    _add_written_roles(doc, table, places)
+    return done
+
+
+def _to_holders(doc: RuleDoc, table: EntityTable, places: dict[str, list[int]], done: list) -> list:
+    """المحلل السياسي المصري يرى ... : the person the text names so (المحلل السياسي المصري،
+    أيمن الصياد), before the quote or after it."""
+    named = [(e, {role_key(table.words(s)) for s in written_roles(doc, places, e.name)}
+              | {role_key(r) for r, _ in e.roles}) for e in table.entities if e.kind == "person" and e.name]
+    moved: dict[int, Entity] = {}
+    for entity in table.speakers():
+        if entity.kind != "person" or entity.name or not entity.roles:
+            continue
+        keys = {role_key(r) for r, _ in entity.roles}
+        holders = [e for e, held in named if any(_same_office(k, h) for k in keys for h in held)]
+        at = min(s for s, _ in entity.mentions) if entity.mentions else 0
+        holder = EntityTable.nearest(holders, at)
+        if holder is not None:
+            moved[id(entity)] = holder
+            entity.speaks, holder.speaks = False, True
+    return [replace(a, entity=moved[id(a.entity)]) if id(a.entity) in moved else a for a in done]
+
+
+def _same_office(key: str, held: str) -> bool:
+    """One role is the other, or the same head with fewer words (الطبيب الشرعي، الطبيب)."""
+    a, b = key.split(), held.split()
+    return a == b or (bool(a) and bool(b) and a[0] == b[0] and (set(a) <= set(b) or set(b) <= set(a)))
+
+
+def _add_written_roles(doc: RuleDoc, table: EntityTable, places: dict[str, list[int]]) -> None:
+    """Each named person who speaks: after the roles read with its mentions, the roles
+    written with its name elsewhere."""
+    for entity in table.entities:
+        if not entity.speaks or entity.kind != "person" or not entity.name:
+            continue
+        written = []
+        for span in written_roles(doc, places, entity.name):
+            role = table.words(span)
+            if role not in (r for r, _ in written):
+                written.append((role, span))
+        entity.roles += [r for r in written if r[0] not in (w for w, _ in entity.roles)]
+
+
+def written_roles(doc: RuleDoc, places: dict[str, list[int]], name: str) -> Iterator[Span]:
+    """Role spans written with `name` (or its last word), in text order, each once."""
+    words = name.split()
+    seen: set[Span] = set()
+    for first, last in sorted({*_written(doc, places, words), *_written(doc, places, words[-1:])}):
+        for mention in (_read_before(doc, first, last), _read_after(doc, first, last)):
+            if mention is not None and mention.role not in seen:
+                seen.add(mention.role)
+                yield mention.role
+
+
+def _word_places(doc: RuleDoc) -> dict[str, list[int]]:
+    """word -> indices of the tokens that write it outside quote marks, or in marks
+    around a name (الجنرال "سيرغي شويغو")."""
+    places: dict[str, list[int]] = defaultdict(list)
+    for tok in doc.tokens:
+        if tok.is_word and (not doc.inside_quote(tok.index) or quoted_name(doc, tok.index)):
+            places[tok.text].append(tok.index)
+    return places
+
+
+def _written(doc: RuleDoc, places: dict[str, list[int]], words: list[str]) -> Iterator[tuple[int, int]]:
+    """(first, last) token indices of each place the words are written in a row."""
+    for first in places.get(words[0], ()):
+        end = first + len(words)
+        if end <= len(doc.tokens) and [t.text for t in doc.tokens[first:end]] == words:
+            yield first, end - 1
+
+
+def _read_before(doc: RuleDoc, first: int, last: int) -> Mention | None:
+    """The widest role phrase that ends at the name: each word back that a role head or
+    title opens is tried, stopping at a cue, a clause word, punctuation other than a comma,
+    or a preposition before a role already found."""
+    found = None
+    k = first
+    while (k := doc.previous_token(k)) is not None and first - k <= MAX_ROLE_WORDS:
+        tok = doc.tokens[k]
+        if tok.text in "،," or doc.opens_quote(k) or doc.closes_quote(k):
+            continue
+        if not tok.is_word or doc.inside_quote(k) or doc.cue_at(k) or doc.is_complementizer(k) \
+                or doc.is_word(k, "mk.clause-break"):
+            break
+        if found is not None and doc.is_preposition(k):
+            break  # المندوب الروسي على زيارة الوزير شويغو: the role after it is the name's
+        if _opens_role(doc, k):
+            mention = analyse(doc, k, last)
+            if _names_with_role(doc, mention, first, last) and mention.role[1] <= doc.tokens[first].start:
+                found = mention
+    return found
+
+
+def _read_after(doc: RuleDoc, first: int, last: int) -> Mention | None:
+    """An apposition after the name, a role head first, with or without a comma
+    (طارق عبده مدير مطار عدن، سايمن شو، أحد مسؤولي الفن)."""
+    k = doc.next_token(last)
+    if k is not None and doc.tokens[k].text in "،,":
+        k = doc.next_token(k)
+    if k is None or not doc.tokens[k].is_word or not _opens_role(doc, k) or _after_preposition(doc, k):
+        return None  # قال لوكالة الصحافة: who he spoke to, not what he is
+    mention = analyse(doc, first, phrase_end(doc, k))
+    ok = _names_with_role(doc, mention, first, last) and mention.role[0] >= doc.tokens[last].end
+    return mention if ok else None
+
+
+def _opens_role(doc: RuleDoc, k: int) -> bool:
+    ahead = [t.text for t in doc.tokens[k:k + 6] if t.is_word][:4]
+    return bool(match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0))
+
+
+def _after_preposition(doc: RuleDoc, k: int) -> bool:
+    """The role head carries ل or ب (لوكالة، للنادي، بالمجلس), not لاعب or باحث."""
+    word = doc.tokens[k].text
+    bare = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    return word[:1] in "لب" and match_role(doc.lexicon, [bare], 0) is not None
+
+
+def _names_with_role(doc: RuleDoc, mention: Mention, first: int, last: int) -> bool:
+    """The phrase read names the person at exactly these words, and gives a role."""
+    return mention.role is not None and mention.name == (doc.tokens[first].start, doc.tokens[last].end)

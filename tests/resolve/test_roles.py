@@ -1,0 +1,39 @@
+"""Roles read where the text writes them with a name (quotes.resolve.roles)."""
+import pytest
+
+from quotes.resolve.roles import _word_places, written_roles
+from quotes.text import normalize
+
+
+def roles_of(ruledoc, text, name):
+    doc = ruledoc(text)
+    return [doc.text[start:end] for start, end in written_roles(doc, _word_places(doc), normalize(name))]
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # before the name, a comma between
+    ("استقبل الرئيس الفنزويلي، نيكولاس مادورو، وفدا صينيا.", "نيكولاس مادورو", ["الرئيس الفنزويلي"]),
+    # a title between the role and the name
+    ("حضر ولي العهد السعودي الأمير محمد بن سلمان الحفل.", "محمد بن سلمان", ["ولي العهد السعودي"]),
+    # after the name, with or without a comma
+    ("وقال خالد السبيعي مدير مستشفى الأمل إن الحالات مستقرة.", "خالد السبيعي", ["مدير مستشفي الامل"]),
+    ("وتقول ليلى حداد، الباحثة في علم الاجتماع، إن الظاهرة قديمة.", "ليلى حداد", ["الباحثة في علم الاجتماع"]),
+    # the surname alone still carries a role written with it
+    ("ورد الوزير شويغو على السؤال.", "سيرغي شويغو", ["الوزير"]),
+])
+def test_roles_written_with_a_name(ruledoc, text, name, roles):
+    assert roles_of(ruledoc, text, name) == roles
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # whom he spoke to is no role: لوكالة is a body after ل
+    ("وقال سامر الخطيب لوكالة الأنباء الأردنية إن الحالات مستقرة.", "سامر الخطيب", []),
+    # the delegate's role does not run over على زيارة to the minister's name
+    ("وعلق المندوب الروسي على زيارة الوزير شويغو قائلا إنها مهمة.", "شويغو", ["الوزير"]),
+    # words inside quote marks are the speaker's, not the writer's
+    ('وقال: "التقيت الوزير سالم العلي أمس".', "سالم العلي", []),
+    # a cue between ends the role: the minister speaks of someone else
+    ("وقال وزير الخارجية إن سالم العلي سيزور المدينة.", "سالم العلي", []),
+])
+def test_what_is_no_role_of_the_name(ruledoc, text, name, roles):
+    assert roles_of(ruledoc, text, name) == roles
