@@ -251,6 +251,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         elif body:
             break  # المحكمة من الموقع إسقاط ...: what follows a body is not its name
         elif part.name is None:
+            if _speech_noun(lexicon, word):
+                break  # الوزير قوله، الحارس الجزائري حديثه: his saying, his talk
             end = _name_end(lexicon, words, preps, i)
             part.name, i = span(i, end), end
             continue
@@ -324,8 +326,8 @@ def _role_state(lexicon: Lexicon, after: str, word: str, preposition: bool) -> s
 
 def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> int:
     """Where a name starting at words[i] ends: before a role head (منصور الحسين مشرف ...),
-    a preposition, a title, an occasion or time word, and once it has two words, before
-    a definite word or a noun with a pronoun (شويغو نظيره). The word after بن، عبد، أبو
+    a preposition, a title, an occasion or time word, a noun with a pronoun (شويغو نظيره،
+    أردوغان قوله), and once it has two words, before a definite word. The word after بن، عبد، أبو
     always belongs to it, and such a name may end in a family name with the article
     (جمعان بن دايس الغامدي، كامل عبد الله)."""
     j = i + 1
@@ -339,10 +341,18 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
         if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j] or word in lexicon.name_class("nw.not-a-name")
                 or word in lexicon.words("mk.adjunct") or word in lexicon.words("mk.event")):
             break
-        if j - i >= 2 and (is_definite(word) and not linked or _possessed(lexicon, word)):
+        if _possessed(lexicon, word) or (j - i >= 2 and is_definite(word) and not linked):
             break
         j += 1
     return j
+
+
+def _speech_noun(lexicon: Lexicon, word: str) -> bool:
+    """A noun of saying or an occasion with a pronoun (قوله، حديثه، بيانها), which follows
+    its speaker and is no name."""
+    return any(word.endswith(p) and (word[:-len(p)] in lexicon.words("mk.event")
+                                     or (word[:-len(p)],) in lexicon.attribution_phrases)
+               for p in lexicon.name_class("nw.possessive-suffix"))
 
 
 def _possessed(lexicon: Lexicon, word: str) -> bool:
