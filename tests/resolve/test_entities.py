@@ -108,3 +108,8 @@ def test_a_name_between_commas_after_the_office_is_the_speakers():
     text = ("لكن المحلل الاقتصادي الأردني، فارس العمري، يرى أن الأسعار سترتفع.\n"
             "وأضاف العمري أن الحكومة تدرس الأمر.")
     assert speakers(text) == [("فارس العمري", "المحلل الاقتصادي الأردني")] * 2
+
+
+def test_his_saying_ends_the_name_it_follows():
+    text = "ونقلت الوكالة عن الوزير قوله إن المفاوضات ستستأنف الأسبوع المقبل."
+    assert speakers(text) == [(None, "الوزير")]

@@ -273,3 +273,8 @@ def test_a_new_report_after_the_speaker_is_not_the_verbs_object(candidates):
 def test_a_fully_vowelled_passive_after_wa_names_no_speaker(candidates):
     # the fatha on و stands between the conjunction and the damma of the passive
     assert candidates("وَكُشِفَتْ التَّفَاصِيلُ عَنْ وُجُودِ لَوْحَةٍ أُخْرَى تَحْتَ اللَّوْحَةِ.") == []
+
+
+def test_a_dateline_is_not_the_subject_before_a_verb_that_takes_an_object(candidates):
+    text = "عمّان، الأردن (CNN)-- أكد وزير الداخلية سالم الحمود، الخميس، أن الحدود آمنة تماما."
+    assert candidates(text) == [("indirect", "الحدود آمنة تماما", "أكد", "وزير الداخلية سالم الحمود")]
