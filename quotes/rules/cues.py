@@ -106,8 +106,8 @@ def _attribution_at(tokens: list[Token], i: int, lexicon: Lexicon) -> _PhraseMat
                 match = _PhraseMatch(entry, i + len(words) - 2, conj, 1)
             else:
                 continue
-            if best is None or len(words) > len(best.entry.phrase.split()):
-                best = match
+            if best is None or (len(words), -match.skip) > (len(best.entry.phrase.split()), -best.skip):
+                best = match  # longest, and whole words before a clitic (وفقا لما over وفقا لـ)
     return best
 
 

@@ -1,4 +1,6 @@
 """Each rule of the engine on sentences of our own, the traps included."""
+import pytest
+
 
 
 def test_verb_first_colon_and_quote_marks_is_direct(candidates):
@@ -278,3 +280,17 @@ def test_a_fully_vowelled_passive_after_wa_names_no_speaker(candidates):
 def test_a_dateline_is_not_the_subject_before_a_verb_that_takes_an_object(candidates):
     text = "عمّان، الأردن (CNN)-- أكد وزير الداخلية سالم الحمود، الخميس، أن الحدود آمنة تماما."
     assert candidates(text) == [("indirect", "الحدود آمنة تماما", "أكد", "وزير الداخلية سالم الحمود")]
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("ارتفع عدد الضحايا إلى 60 قتيلا، وفقا لما أعلنته وزارة الصحة.", "وفقا لما", "وزارة الصحة"),
+    ("ارتفع عدد الضحايا إلى 60 قتيلا، وفق ما ذكره مصدر طبي.", "وفق ما", "مصدر طبي"),
+    ("ارتفع عدد الضحايا إلى 60 قتيلا، حسب ما نقلت وكالة الأنباء.", "حسب ما", "وكالة الأنباء"),
+])
+def test_according_to_what_someone_said_is_theirs_not_ma(candidates, text, cue, source):
+    assert candidates(text) == [("indirect", "ارتفع عدد الضحايا إلى 60 قتيلا", cue, source)]
+
+
+def test_according_to_what_a_report_states_is_the_reports(candidates):
+    text = "وتدفع الشركة 4 مليارات دولار نقدا، حسب ما جاء في التقرير الذي قدمته للجنة."
+    assert candidates(text)[0][2:] == ("حسب ما جاء في", "التقرير")
