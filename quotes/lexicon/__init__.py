@@ -123,6 +123,18 @@ def _index_verbs(verbs) -> dict[str, tuple[VerbForm, ...]]:
     return {surface: tuple(readings) for surface, readings in forms.items()}
 
 
+def _with_construct_plurals(forms: tuple[str, ...]) -> list[str]:
+    """The forms, and each sound masculine plural of a singular among them as it is
+    written before a genitive (مسؤولون -> مسؤولو، مسؤولي: أحد مسؤولي الشركة)."""
+    out = list(forms)
+    for form in forms:
+        if form.endswith(("ون", "ين")) and form[:-2] in forms:
+            out += [form[:-2] + "و", form[:-2] + "ي"]
+        elif form.endswith("و") and form[:-1] in forms:  # ممثلو -> ممثلي
+            out.append(form[:-1] + "ي")
+    return list(dict.fromkeys(out))
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read and validate every lexicon file once per process."""
@@ -143,7 +155,7 @@ def load_lexicon() -> Lexicon:
         markers={g.id: frozenset(normalize(w) for w in g.words) for g in markers},
         name_words={g.id: tuple(dict.fromkeys(normalize(w) for w in g.words)) for g in name_words},
         verb_forms=_index_verbs(verbs),
-        role_phrases={phrase(f): head for head in roles for f in head.forms},
+        role_phrases={phrase(f): head for head in roles for f in _with_construct_plurals(head.forms)},
         title_phrases={phrase(t.title): t for t in titles},
         attribution_phrases={phrase(a.phrase): a for a in attributions},
         prepositions={v.id: tuple(normalize(p) for p in v.prepositions) for v in verbs},

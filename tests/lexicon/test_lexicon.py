@@ -65,3 +65,11 @@ def test_a_quantifier_opens_an_unnamed_source_and_a_name_link_keeps_the_name_goi
     doc = ruledoc("محمد بن سلمان")
     mention = analyse(doc, 0, 2)
     assert doc.text[mention.name[0]:mention.name[1]] == "محمد بن سلمان"
+
+
+def test_plural_role_heads_are_also_read_before_a_genitive(lexicon):
+    for word in ("مسؤولي", "مسؤولو", "ممثلي", "محللي"):
+        assert (word,) in lexicon.role_phrases, word
+    # only plurals of a singular in the entry: أمين، الكرملين are no plurals
+    for word in ("امي", "الكرملي", "مدي"):
+        assert (word,) not in lexicon.role_phrases, word
