@@ -25,6 +25,13 @@ def test_a_name_between_the_cue_and_the_quote_is_not_the_speaker(stanza_extracto
     assert speaker.name == "ميخائيل بوريسوف"
 
 
+def test_the_outlet_spoken_to_is_not_the_speakers_name(stanza_extractor):
+    text = ("وقال المحلل السياسي، سامي الدباغ، إن الأزمة ستطول.\n"
+            "وأضاف الدباغ لبي بي سي إن الحل سياسي في النهاية.")
+    speakers = [(q.speaker.name, q.speaker.role) for q in stanza_extractor.extract(text).quotes]
+    assert speakers == [("سامي الدباغ", "المحلل السياسي")] * 2
+
+
 def test_seed_every_quote_with_its_canonical_name_and_role(stanza_extractor, seed, seed_gold):
     doc = stanza_extractor.extract(seed.read_text(encoding="utf-8"), seed.name)
     report, misses = score(load_many(seed_gold), [json.loads(doc.to_json())], text_loader(seed_gold, None))

@@ -251,8 +251,11 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         elif body:
             break  # المحكمة من الموقع إسقاط ...: what follows a body is not its name
         elif part.name is None:
-            if _speech_noun(lexicon, word):
-                break  # الوزير قوله، الحارس الجزائري حديثه: his saying, his talk
+            if _is_particle(lexicon, word) and i == 0:
+                i += 1  # أما أستاذ التفسير: a particle opens the phrase, no name
+                continue
+            if _speech_noun(lexicon, word) or _is_particle(lexicon, word):
+                break  # الوزير قوله، الرئيس الأمريكي قد: his saying, a particle, no name
             end = _name_end(lexicon, words, preps, i)
             part.name, i = span(i, end), end
             continue
@@ -345,6 +348,15 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
             break
         j += 1
     return j
+
+
+PARTICLE_GROUPS = ("mk.opener", "mk.clause-break", "mk.complementizer", "mk.relative", "mk.conjunction-before-an")
+
+
+def _is_particle(lexicon: Lexicon, word: str) -> bool:
+    """A word of the clause's grammar (أما، قد، لكن، الذي، بعد): never a name. Prepositions
+    and time words are not asked: علي and صباح are also names."""
+    return any(word in lexicon.words(group) for group in PARTICLE_GROUPS)
 
 
 def _speech_noun(lexicon: Lexicon, word: str) -> bool:

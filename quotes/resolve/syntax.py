@@ -20,7 +20,7 @@ from quotes.resolve.roles import settle_roles
 from quotes.resolve.tree import Tree, Word
 from quotes.rules.candidates import Candidate
 from quotes.rules.content import MIN_SPEECH_WORDS, names_a_speaker
-from quotes.rules.phrases import CIRCUMSTANTIAL, is_event
+from quotes.rules.phrases import CIRCUMSTANTIAL, is_event, told_an_outlet
 from quotes.rules.document import RuleDoc
 
 SUBJECT_RELATIONS = ("nsubj", "csubj")
@@ -84,7 +84,7 @@ class StanzaResolver:
         span, method = self._speaker_span(doc, tree, candidate)
         if span is None:
             return None, None, method
-        span = _before_accusative(doc, span)
+        span = _before_an_outlet(doc, _before_accusative(doc, span))
         first, last = doc.token_range(*span)
         skip = span[0] - doc.tokens[first].start  # the letters of a clitic (لوزارة، وجواد)
         mention = _named(doc, tree, with_apposed_name(doc, first, last, analyse(doc, first, last, skip), skip))
@@ -120,6 +120,15 @@ def _before_accusative(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:
     first, last = doc.token_range(*span)
     for token in doc.words_in(first + 1, last):
         if doc.written_accusative(token.index):
+            return span[0], doc.tokens[doc.previous_word(token.index)].end
+    return span
+
+
+def _before_an_outlet(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:
+    """A speaker phrase ends before the outlet spoken to (الصياد لبي بي سي)."""
+    first, last = doc.token_range(*span)
+    for token in doc.words_in(first + 1, last):
+        if told_an_outlet(doc, token.index):
             return span[0], doc.tokens[doc.previous_word(token.index)].end
     return span
 
@@ -289,7 +298,7 @@ def _a_place_speaking(tree: Tree, mention: Mention) -> Mention:
     for it (أعلنت اليابان: Japan, named)."""
     if mention.kind != "anonymous" or mention.head is not None:
         return mention
-    start, end = mention.span
+    start, end = mention.role or mention.span  # the words read, not a particle after them
     if any(kind in ("LOC", "ORG") and s <= start and end <= e for s, e, kind in tree.entities):
         return replace(mention, kind="organisation")
     return mention

@@ -133,10 +133,25 @@ def _addressee(doc: RuleDoc, j: int) -> bool:
     if not word.startswith("ل") or doc.is_preposition(j) or not _name_like(doc, j - 1):
         return False
     rest = word[2:] if word.startswith("لل") else word[1:]
+    return word.startswith("لل") or (rest, ) in doc.lexicon.role_phrases or _outlet_after_l(doc, j)
+
+
+def _outlet_after_l(doc: RuleDoc, j: int) -> bool:
+    """Word j is ل and a news outlet (لرويترز، لبي بي سي)."""
+    word = doc.tokens[j].text
+    if not word.startswith("ل"):
+        return False
     following = [t.text for t in doc.tokens[j + 1:j + 3] if t.is_word]
     media = doc.lexicon.words("mk.media")
-    return word.startswith("لل") or (rest, ) in doc.lexicon.role_phrases or rest in media \
-        or any(" ".join([rest, *following[:n]]) in media for n in (1, 2))
+    return any(" ".join([word[1:], *following[:n]]) in media for n in (0, 1, 2))
+
+
+def told_an_outlet(doc: RuleDoc, j: int) -> bool:
+    """Word j names the outlet the speaker spoke to (وأضاف الصياد لبي بي سي): ل and an
+    outlet, after any word but a role head (مراسل لبي بي سي works for it)."""
+    before = doc.previous_word(j)
+    return _outlet_after_l(doc, j) and before is not None \
+        and not (doc.tokens[before].text,) in doc.lexicon.role_phrases
 
 
 def _after_name(doc: RuleDoc, j: int, first: int) -> bool:

@@ -25,6 +25,12 @@ def read(ruledoc, phrase):
     ("وزارة الخارجية الأمريكية", "organisation", "وزارة الخارجية الامريكية", [], None),
     ("تقرير طبي حديث", "document", "تقرير طبي حديث", [], None),
     ("الشيخ ناصر", "person", None, ["الشيخ"], "ناصر"),
+    # a particle is no name: before the role, or after it
+    ("أما أستاذ التفسير في الجامعة", "person", "استاذ التفسير في الجامعة", [], None),
+    ("الرئيس الأمريكي قد", "person", "الرئيس الامريكي", [], None),
+    # his saying follows the speaker and names no one
+    ("الوزير قوله", "person", "الوزير", [], None),
+    ("أردوغان قوله", "person", None, [], "اردوغان"),
     # الفريق and اللواء are a team and a brigade here, not titles
     ("رئيس الفريق الهندسي في اللواء الخامس، النقيب سالم راشد", "person",
      "رئيس الفريق الهندسي في اللواء الخامس", ["النقيب"], "سالم راشد"),
