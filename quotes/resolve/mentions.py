@@ -329,8 +329,9 @@ def _role_state(lexicon: Lexicon, after: str, word: str, preposition: bool) -> s
 
 def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> int:
     """Where a name starting at words[i] ends: before a role head (منصور الحسين مشرف ...),
-    a preposition, a title, an occasion or time word, a noun with a pronoun (شويغو نظيره،
-    أردوغان قوله), and once it has two words, before a definite word. The word after بن، عبد، أبو
+    a preposition, a title, an occasion or time word, a quantifier or particle (سايمن شو
+    أحد مسؤولي، راسموسن قد), a demonstrative (مالستروم هذا الأسبوع), a noun with a pronoun
+    (شويغو نظيره، أردوغان قوله), and once it has two words, before a definite word. The word after بن، عبد، أبو
     always belongs to it, and such a name may end in a family name with the article
     (جمعان بن دايس الغامدي، كامل عبد الله)."""
     j = i + 1
@@ -342,7 +343,8 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
             j += 1
             continue
         if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j] or word in lexicon.name_class("nw.not-a-name")
-                or word in lexicon.words("mk.adjunct") or word in lexicon.words("mk.event")):
+                or word in lexicon.words("mk.adjunct") or word in lexicon.words("mk.event")
+                or word in lexicon.name_class("nw.quantifier") or _is_particle(lexicon, word)):
             break
         if _possessed(lexicon, word) or (j - i >= 2 and is_definite(word) and not linked):
             break

@@ -45,8 +45,8 @@ def test_a_name_ner_ran_on_is_offered_one_word_shorter(scenes):
 
 
 def test_the_parse_path_to_the_cue_is_a_feature(scenes):
-    _, features = named(scenes[0])["سيسيليا مالستروم"]
-    assert features["path=flat>nsubj"] == 1.0  # her name hangs on المفوضة, the subject
+    _, features = named(scenes[0])["سيسيليا مالستروم هذا"]
+    assert features["path=flat>nsubj"] == 1.0  # NER's name hangs on المفوضة, the subject
     assert features["side=after"] == 1.0 and features["sentences_back=0"] == 1.0
 
 
