@@ -21,6 +21,7 @@ from quotes.resolve.mentions import PROCLITICS, Span
 from quotes.resolve.rules import Attribution
 from quotes.resolve.tree import Tree
 from quotes.rules.document import RuleDoc
+from quotes.rules.phrases import short_of_an_outlet
 
 REACH = 4  # words either side of a written source where other spans may name it
 MAX_WORDS = 6  # longer spans are phrases, not names
@@ -142,7 +143,7 @@ def _base_spans(scene: Scene) -> Iterator[tuple[str, Span]]:
     if scene.tree is not None:
         for start, end, kind in scene.tree.entities:
             if near((start, end)):
-                yield f"ner:{kind}", (start, end)
+                yield f"ner:{kind}", short_of_an_outlet(scene.doc, (start, end))  # NER runs on into لبي بي سي
     for entity in scene.table.entities:
         if entity.name_span is not None and any(near(span) for span in entity.mentions):
             yield "entity", entity.name_span

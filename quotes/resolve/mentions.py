@@ -181,11 +181,18 @@ def _hashtag(lexicon: Lexicon, token: Token, span: Span) -> Mention:
 
 
 def _segments(doc: RuleDoc, first: int, last: int) -> list[list[Token]]:
-    """Word tokens split at commas and at وهو/وهي; quote marks around a name are dropped."""
+    """Word tokens split at commas and at وهو/وهي; quote marks around a name are dropped,
+    and a number with the noun it counts (البالغ من العمر 27 عاما)."""
     segments: list[list[Token]] = [[]]
+    counted = False
     for tok in doc.tokens[first:last + 1]:
-        if tok.text in "،,":
+        if tok.kind == "number":
+            counted = True
+        elif tok.text in "،,":
             segments.append([])
+            counted = False
+        elif tok.is_word and counted:
+            counted = False
         elif tok.is_word:
             if tok.text in doc.lexicon.name_class("nw.description-opener") and segments[-1]:
                 segments.append([])  # محمد الحجازي وهو متحدث باسم ...

@@ -20,7 +20,7 @@ from quotes.resolve.roles import settle_roles
 from quotes.resolve.tree import Tree, Word
 from quotes.rules.candidates import Candidate
 from quotes.rules.content import MIN_SPEECH_WORDS, names_a_speaker
-from quotes.rules.phrases import CIRCUMSTANTIAL, is_event, told_an_outlet
+from quotes.rules.phrases import CIRCUMSTANTIAL, is_event, short_of_an_outlet
 from quotes.rules.document import RuleDoc
 
 SUBJECT_RELATIONS = ("nsubj", "csubj")
@@ -53,7 +53,8 @@ class StanzaResolver:
         """Resolve with a parse already made (tests build one from CoNLL-U)."""
         table = EntityTable(doc.text)
         around = [_parsed_phrase(doc, tree, m) for m in people(doc)]
-        around += [_person(doc, _past_roles(doc, span, around)) for span in tree.persons if not _quoted(doc, span)]
+        around += [_person(doc, short_of_an_outlet(doc, _past_roles(doc, span, around)))
+                   for span in tree.persons if not _quoted(doc, span)]
         for mention in around:
             if mention.kind == "organisation" or (mention.name is not None and (mention.role or mention.titles)):
                 table.add(mention)
@@ -84,7 +85,7 @@ class StanzaResolver:
         span, method = self._speaker_span(doc, tree, candidate)
         if span is None:
             return None, None, method
-        span = _before_an_outlet(doc, _before_accusative(doc, span))
+        span = short_of_an_outlet(doc, _before_accusative(doc, span))
         first, last = doc.token_range(*span)
         skip = span[0] - doc.tokens[first].start  # the letters of a clitic (لوزارة، وجواد)
         mention = _named(doc, tree, with_apposed_name(doc, first, last, analyse(doc, first, last, skip), skip))
@@ -120,15 +121,6 @@ def _before_accusative(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:
     first, last = doc.token_range(*span)
     for token in doc.words_in(first + 1, last):
         if doc.written_accusative(token.index):
-            return span[0], doc.tokens[doc.previous_word(token.index)].end
-    return span
-
-
-def _before_an_outlet(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:
-    """A speaker phrase ends before the outlet spoken to (الصياد لبي بي سي)."""
-    first, last = doc.token_range(*span)
-    for token in doc.words_in(first + 1, last):
-        if told_an_outlet(doc, token.index):
             return span[0], doc.tokens[doc.previous_word(token.index)].end
     return span
 

@@ -109,7 +109,7 @@ def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
         return True  # في بيان، على صفحتها، في عام 2015
     if tok.text == "من" and nxt is not None and doc.tokens[nxt].text.startswith(doc.lexicon.name_class("nw.side")):
         return True  # الأمم المتحدة من جانبها
-    return _addressee(doc, j) or (doc.is_preposition(j) and _after_name(doc, j, first))
+    return _addressee(doc, j) or told_an_outlet(doc, j) or (doc.is_preposition(j) and _after_name(doc, j, first))
 
 
 def is_event(doc: RuleDoc, j: int) -> bool:
@@ -144,6 +144,15 @@ def _outlet_after_l(doc: RuleDoc, j: int) -> bool:
     following = [t.text for t in doc.tokens[j + 1:j + 3] if t.is_word]
     media = doc.lexicon.words("mk.media")
     return any(" ".join([word[1:], *following[:n]]) in media for n in (0, 1, 2))
+
+
+def short_of_an_outlet(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:
+    """A speaker phrase or name ends before the outlet spoken to (الصياد لبي بي سي)."""
+    first, last = doc.token_range(*span)
+    for token in doc.words_in(first + 1, last):
+        if told_an_outlet(doc, token.index):
+            return span[0], doc.tokens[doc.previous_word(token.index)].end
+    return span
 
 
 def told_an_outlet(doc: RuleDoc, j: int) -> bool:

@@ -53,17 +53,15 @@ def test_a_country_that_speaks_is_named(extractor):
     assert speakers(extractor, text)[0][0] == "ألمانيا"
 
 
-NAMES = [  # the marked ones are not mended yet
+NAMES = [
     pytest.param("وأعلنت مفوضة التجارة سيسيليا مالستروم هذا الأسبوع أن الرسوم الإضافية ستفرض على المنتجات.",
                  "سيسيليا مالستروم", id="a name run on into the next word"),
     pytest.param("وكان رئيس الوزراء الدنماركي لارس راسموسن قد قال في وقت سابق إن بلاده لن تتراجع عن قرارها.",
                  "لارس راسموسن", id="a particle after the name"),
     pytest.param("وقال المحلل السياسي أيمن الصياد لبي بي سي إن الانتخابات لن تغير شيئا في المشهد.",
-                 "أيمن الصياد", id="the addressee after the name",
-                 marks=pytest.mark.xfail(reason="the addressee لبي بي سي runs on from the name")),
+                 "أيمن الصياد", id="the addressee after the name"),
     pytest.param('وقال اللاعب البالغ من العمر 27 عاما: "أريد أن ألعب في فريق يفوز بالألقاب".',
-                 None, id="a number word",
-                 marks=pytest.mark.xfail(reason="27 عاما ends the description and عاما is taken for the name")),
+                 None, id="a number word"),
 ]
 
 
