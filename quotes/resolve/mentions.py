@@ -8,6 +8,7 @@ appositions (كينيث برومل، القائم على معهد الفنون),
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Literal
 
@@ -36,6 +37,13 @@ class Mention:
     head: RoleHead | None = None  # the role head that opened the role
     feminine: bool = False
     text_override: str | None = None  # a hashtag's words: #الجيش_اليمني -> الجيش اليمني
+
+
+def _has_article(doc: RuleDoc, token: Token) -> bool:
+    """Definite as written: أل with a hamza is no article (ألمانيا، ألفارو), though the
+    normalised text writes it ال."""
+    original = "".join(c for c in doc.norm.original_text(token.start, token.end) if not unicodedata.combining(c))
+    return is_definite(token.text) and not original.lstrip("وفبلك").startswith(("أل", "إل", "آل"))
 
 
 def is_definite(word: str) -> bool:
@@ -247,7 +255,7 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         if body and role is not None and role[1] == i and _describes_named_body(words, preps, role, i):
             break  # قناة آزال الفضائية الموالية للرئيس: the body is named, the rest describes it
         quantifier = word in lexicon.name_class("nw.quantifier")
-        if role is None and part.name is None and (quantifier or is_definite(word)) and not part.titles:
+        if role is None and part.name is None and (quantifier or _has_article(doc, seg[i])) and not part.titles:
             role, after = [i, i + 1], "construct" if quantifier else "def"  # بعض الخبراء، المخرج
         elif role is not None and role[1] == i and body and after == "proper" and _names_a_body(lexicon, word):
             role[1] = i + 1  # مركز محمد بن راشد لعلوم الفضاء: a body's proper name goes on
