@@ -120,6 +120,8 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
             part.role, part.name = (part.role[0], part.name[1]), None
         # an affiliation (، من مركز ...) gives a role only when no other apposition does
         affiliation = doc.is_preposition(seg[0].index)
+        if seg[0].text in doc.lexicon.name_class("nw.description-opener"):
+            part.name = None  # الرئيس الروسي، وهو ضابط مخابرات سابق: it describes, it names no one
         if part.name and mention.name is None:
             mention.name = part.name
         if part.role and (mention.role is None or (mention.head is None and part.head is not None

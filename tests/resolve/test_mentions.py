@@ -30,6 +30,8 @@ def read(ruledoc, phrase):
     ("الرئيس الأمريكي قد", "person", "الرئيس الامريكي", [], None),
     # his saying follows the speaker and names no one
     ("الوزير قوله", "person", "الوزير", [], None),
+    # what وهو opens describes the person: no name in it
+    ("الرئيس الروسي، وهو ضابط مخابرات سابق", "person", "الرئيس الروسي", [], None),
     ("أردوغان قوله", "person", None, [], "اردوغان"),
     # الفريق and اللواء are a team and a brigade here, not titles
     ("رئيس الفريق الهندسي في اللواء الخامس، النقيب سالم راشد", "person",
