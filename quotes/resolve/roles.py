@@ -24,21 +24,40 @@ def settle_roles(doc: RuleDoc, table: EntityTable, done: list) -> list:
     """Attributions (quotes.resolve.rules.Attribution) with each office that speaks unnamed
     given to the person the document names in that office, and every named speaker's
     roles completed with those written with its name."""
-    places = _word_places(doc)
-    done = _to_holders(doc, table, places, done)
-    _add_written_roles(doc, table, places)
+    written = _Written(doc, table)
+    done = _to_holders(table, written, done)
+    _add_written_roles(table, written)
     return done
 
 
-def _to_holders(doc: RuleDoc, table: EntityTable, places: dict[str, list[int]], done: list) -> list:
+class _Written:
+    """The roles written with each name, read once per document and name."""
+
+    def __init__(self, doc: RuleDoc, table: EntityTable):
+        self.doc, self.table = doc, table
+        self.places = _word_places(doc)
+        self.found: dict[str, list[tuple[str, Span]]] = {}
+
+    def roles(self, name: str) -> list[tuple[str, Span]]:
+        """(normalised role, span) of each role written with the name, in text order."""
+        if name not in self.found:
+            first: dict[str, Span] = {}
+            for span in written_roles(self.doc, self.places, name):
+                first.setdefault(self.table.words(span), span)
+            self.found[name] = list(first.items())
+        return self.found[name]
+
+
+def _to_holders(table: EntityTable, written: _Written, done: list) -> list:
     """المحلل السياسي المصري يرى ... : the person the text names so (المحلل السياسي المصري،
     أيمن الصياد), before the quote or after it."""
-    named = [(e, {role_key(table.words(s)) for s in written_roles(doc, places, e.name)}
-              | {role_key(r) for r, _ in e.roles}) for e in table.entities if e.kind == "person" and e.name]
+    unnamed = [e for e in table.speakers() if e.kind == "person" and not e.name and e.roles]
+    if not unnamed:
+        return done
+    named = [(e, {role_key(r) for r, _ in written.roles(e.name) + e.roles})
+             for e in table.entities if e.kind == "person" and e.name]
     moved: dict[int, Entity] = {}
-    for entity in table.speakers():
-        if entity.kind != "person" or entity.name or not entity.roles:
-            continue
+    for entity in unnamed:
         keys = {role_key(r) for r, _ in entity.roles}
         holders = [e for e, held in named if any(_same_office(k, h) for k in keys for h in held)]
         at = min(s for s, _ in entity.mentions) if entity.mentions else 0
@@ -55,18 +74,13 @@ def _same_office(key: str, held: str) -> bool:
     return a == b or (bool(a) and bool(b) and a[0] == b[0] and (set(a) <= set(b) or set(b) <= set(a)))
 
 
-def _add_written_roles(doc: RuleDoc, table: EntityTable, places: dict[str, list[int]]) -> None:
+def _add_written_roles(table: EntityTable, written: _Written) -> None:
     """Each named person who speaks: after the roles read with its mentions, the roles
     written with its name elsewhere."""
-    for entity in table.entities:
-        if not entity.speaks or entity.kind != "person" or not entity.name:
-            continue
-        written = []
-        for span in written_roles(doc, places, entity.name):
-            role = table.words(span)
-            if role not in (r for r, _ in written):
-                written.append((role, span))
-        entity.roles += [r for r in written if r[0] not in (w for w, _ in entity.roles)]
+    for entity in table.speakers():
+        if entity.kind == "person" and entity.name:
+            held = {r for r, _ in entity.roles}
+            entity.roles += [r for r in written.roles(entity.name) if r[0] not in held]
 
 
 def written_roles(doc: RuleDoc, places: dict[str, list[int]], name: str) -> Iterator[Span]:

@@ -71,7 +71,21 @@ class RuleDoc:
         return j
 
     def quote_tokens(self, q: Quoted) -> list[Token]:
-        return [t for t in self.tokens if q.start < t.start and t.end < q.end]
+        """The tokens between a quote's marks."""
+        inside = self._inside_by_quote.get(q)
+        if inside is None:  # an inner quote: not indexed
+            return [t for t in self.tokens if q.start < t.start and t.end < q.end]
+        return inside
+
+    @cached_property
+    def _inside_by_quote(self) -> dict[Quoted, list[Token]]:
+        """outermost quote -> the tokens between its marks, in one pass."""
+        inside: dict[Quoted, list[Token]] = {q: [] for q in self.quotes}
+        for tok in self.tokens:
+            q = self._quote_by_token.get(tok.index)
+            if q is not None and q.start < tok.start and tok.end < q.end:
+                inside[q].append(tok)
+        return inside
 
     # --- sentences ------------------------------------------------------------------
     @cached_property
