@@ -145,7 +145,7 @@ class EntityTable:
         """The entity a mention refers to, or None for a new source."""
         name = mention.text_override or self.words(mention.name)
         if name:
-            found = [e for e in self.entities if e.name and same_source(name, e.name)]
+            found = [e for e in self.entities if e.name and same_source(name, e.name)] or self._by_first_name(mention, name)
             if found or mention.role is None:
                 return self.nearest(found, mention.span[0])
             # وزير الدفاع, named only now: the unnamed holder of the same role
@@ -161,6 +161,15 @@ class EntityTable:
                 same = [e for e in self.entities if mention.head.id in e.heads]  # المحكمة: the court named before
             return self.nearest(same, mention.span[0])
         return self._holder(mention)
+
+    def _by_first_name(self, mention: Mention, name: str) -> list[Entity]:
+        """A title and a first name (الأمير تركي) name the one person known by a full name
+        that begins so (تركي الفيصل); not a first name as common as محمد."""
+        if not mention.titles or " " in name or name in NAME_STOPWORDS:
+            return []
+        found = [e for e in self.entities if e.kind == "person" and e.name and " " in e.name
+                 and e.name.split()[0] == name]
+        return found if len(found) == 1 else []
 
     def _holder(self, mention: Mention) -> Entity | None:
         """The person holding a role: the same role written out, or the last one with its head."""

@@ -113,3 +113,9 @@ def test_a_name_between_commas_after_the_office_is_the_speakers():
 def test_his_saying_ends_the_name_it_follows():
     text = "ونقلت الوكالة عن الوزير قوله إن المفاوضات ستستأنف الأسبوع المقبل."
     assert speakers(text) == [(None, "الوزير")]
+
+
+def test_a_title_and_a_first_name_are_the_person_named_in_full():
+    text = ("وقال الأمير تركي الفيصل إن العلاقات متينة.\n"
+            "وأضاف الأمير تركي أن الزيارة كانت ناجحة.")
+    assert [name for name, _ in speakers(text)] == ["تركي الفيصل"] * 2
