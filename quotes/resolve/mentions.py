@@ -348,9 +348,9 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
     """Where a name starting at words[i] ends: before a role head (منصور الحسين مشرف ...),
     a preposition, a title, an occasion or time word, a quantifier or particle (سايمن شو
     أحد مسؤولي، راسموسن قد), a demonstrative (مالستروم هذا الأسبوع), a noun with a pronoun
-    (شويغو نظيره، أردوغان قوله), and once it has two words, before a definite word. The word after بن، عبد، أبو
-    always belongs to it, and such a name may end in a family name with the article
-    (جمعان بن دايس الغامدي، كامل عبد الله)."""
+    (شويغو نظيره، أردوغان قوله), and once it has two words, before a definite word. The
+    word after بن، عبد، أبو always belongs to it, and such a name may end in a family name
+    with the article (جمعان بن دايس الغامدي، كامل عبد الله)."""
     j = i + 1
     linked = False
     while j < len(words) and j - i < MAX_NAME_WORDS + linked:

@@ -3,9 +3,10 @@
 News gives a person's office once, usually where it first names them (وصف الرئيس الروسي،
 فلاديمير بوتين ... وقال بوتين); a quote that names only the person, or implies them,
 carries that office too (ANNOTATION.md: the role "as the document gives it anywhere").
-Every place the name is written outside quote marks is read with the words before it (a
-role head opening the role, titles, then the name: الرئيس الروسي، فلاديمير بوتين) and
-with an apposition after it (سايمن شو، أحد مسؤولي الفن الانطباعي).
+Every place the name is written outside quote marks, or alone in them (الجنرال "سيرغي
+شويغو"), is read with the words before it (a role head opening the role, titles, then the
+name: الرئيس الروسي، فلاديمير بوتين) and with an apposition after it (سايمن شو، أحد
+مسؤولي الفن الانطباعي).
 """
 from __future__ import annotations
 
