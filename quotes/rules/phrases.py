@@ -160,7 +160,7 @@ def told_an_outlet(doc: RuleDoc, j: int) -> bool:
     outlet, after any word but a role head (مراسل لبي بي سي works for it)."""
     before = doc.previous_word(j)
     return _outlet_after_l(doc, j) and before is not None \
-        and not (doc.tokens[before].text,) in doc.lexicon.role_phrases
+        and (doc.tokens[before].text,) not in doc.lexicon.role_phrases
 
 
 def _after_name(doc: RuleDoc, j: int, first: int) -> bool:
