@@ -145,13 +145,14 @@ class EntityTable:
         """The entity a mention refers to, or None for a new source."""
         name = mention.text_override or self.words(mention.name)
         if name:
-            found = [e for e in self.entities if e.name and same_source(name, e.name)] or self._by_first_name(mention, name)
+            found = ([e for e in self.entities if e.name and same_source(name, e.name)]
+                     or self._by_first_name(mention, name))
             if found or mention.role is None:
                 return self.nearest(found, mention.span[0])
             # وزير الدفاع, named only now: the unnamed holder of the same role
             key = role_key(self.words(mention.role))
             return self.nearest([e for e in self.entities if e.name is None and e.kind == "person"
-                                  and any(role_key(r) == key for r, _ in e.roles)], mention.span[0])
+                                 and any(role_key(r) == key for r, _ in e.roles)], mention.span[0])
         role = self.words(mention.role) if mention.role else self.words(mention.span)
         if mention.kind == "organisation":
             return next((e for e in self.entities if e.name == role), None)

@@ -411,21 +411,27 @@ def people(doc: RuleDoc) -> list[Mention]:
         if not tok.is_word or doc.inside_quote(i) and not quoted_name(doc, i):
             i += 1
             continue
-        ahead = [t.text for t in doc.tokens[i:i + 6] if t.is_word][:4]
-        if not (match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0)):
+        if not opens_description(doc, i):
             i += 1
             continue
         last = phrase_end(doc, i)
-        mention = with_apposed_name(doc, i, last, analyse(doc, i, last))
+        mention = read_phrase(doc, i, last)
         if mention.kind != "unknown":
             found.append(mention)
         i = last + 1
     return found
 
 
-def with_apposed_name(doc: RuleDoc, first: int, last: int, mention: Mention, skip: int = 0) -> Mention:
-    """A role with no name, then the name between commas (المحلل السياسي المصري، أيمن
-    الصياد، يرى): the mention read over both."""
+def opens_description(doc: RuleDoc, i: int) -> bool:
+    """A role head or a title starts at token i."""
+    ahead = [t.text for t in doc.tokens[i:i + 6] if t.is_word][:4]
+    return bool(match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0))
+
+
+def read_phrase(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
+    """`analyse`, and where it reads a role with no name followed by the name between
+    commas (المحلل السياسي المصري، أيمن الصياد، يرى), the mention read over both."""
+    mention = analyse(doc, first, last, skip)
     if mention.name is not None or mention.kind != "person":
         return mention
     end = _apposed_name_end(doc, last)

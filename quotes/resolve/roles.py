@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from quotes.resolve.entities import Entity, EntityTable, role_key
-from quotes.resolve.mentions import Mention, Span, analyse, match_role, match_title, phrase_end, quoted_name
+from quotes.resolve.mentions import (Mention, Span, analyse, match_role, opens_description, phrase_end,
+                                     quoted_name)
 from quotes.rules.document import RuleDoc
 
 MAX_ROLE_WORDS = 10  # words of a role, titles included, read before a name
@@ -128,7 +129,7 @@ def _read_before(doc: RuleDoc, first: int, last: int) -> Mention | None:
             break
         if found is not None and doc.is_preposition(k):
             break  # المندوب الروسي على زيارة الوزير شويغو: the role after it is the name's
-        if _opens_role(doc, k):
+        if opens_description(doc, k):
             mention = analyse(doc, k, last)
             if _names_with_role(doc, mention, first, last) and mention.role[1] <= doc.tokens[first].start:
                 found = mention
@@ -141,16 +142,11 @@ def _read_after(doc: RuleDoc, first: int, last: int) -> Mention | None:
     k = doc.next_token(last)
     if k is not None and doc.tokens[k].text in "،,":
         k = doc.next_token(k)
-    if k is None or not doc.tokens[k].is_word or not _opens_role(doc, k) or _after_preposition(doc, k):
+    if k is None or not doc.tokens[k].is_word or not opens_description(doc, k) or _after_preposition(doc, k):
         return None  # قال لوكالة الصحافة: who he spoke to, not what he is
     mention = analyse(doc, first, phrase_end(doc, k))
     ok = _names_with_role(doc, mention, first, last) and mention.role[0] >= doc.tokens[last].end
     return mention if ok else None
-
-
-def _opens_role(doc: RuleDoc, k: int) -> bool:
-    ahead = [t.text for t in doc.tokens[k:k + 6] if t.is_word][:4]
-    return bool(match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0))
 
 
 def _after_preposition(doc: RuleDoc, k: int) -> bool:

@@ -14,7 +14,7 @@ from typing import Callable
 from quotes.rules.candidates import Candidate
 from quotes.rules.document import RuleDoc
 from quotes.resolve.entities import Entity, EntityTable
-from quotes.resolve.mentions import Mention, analyse, people, with_apposed_name, written_in_full
+from quotes.resolve.mentions import Mention, people, read_phrase, written_in_full
 from quotes.resolve.roles import settle_roles
 
 # How sure each way of finding a speaker is, before the quote's own rule is weighed.
@@ -106,7 +106,7 @@ class RulesResolver:
         hint = candidate.speaker
         if hint.first is None:
             return None, None
-        mention = with_apposed_name(doc, hint.first, hint.last, analyse(doc, hint.first, hint.last, hint.skip), hint.skip)
+        mention = read_phrase(doc, hint.first, hint.last, hint.skip)
         entity = table.add(mention, speaks=True)
         note_agreement(entity, candidate)
         return mention, entity

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from quotes.resolve.entities import EntityTable
 from quotes.resolve.mentions import (Mention, analyse, is_definite, is_definite_participle, is_nisba, people,
-                                     with_apposed_name, written_in_full)
+                                     read_phrase, written_in_full)
 from quotes.resolve.rules import Attribution, Implied, confidence, issuer, note_agreement
 from quotes.resolve.roles import settle_roles
 from quotes.resolve.tree import Tree, Word
@@ -88,7 +88,7 @@ class StanzaResolver:
         span = short_of_an_outlet(doc, _before_accusative(doc, span))
         first, last = doc.token_range(*span)
         skip = span[0] - doc.tokens[first].start  # the letters of a clitic (لوزارة، وجواد)
-        mention = _named(doc, tree, with_apposed_name(doc, first, last, analyse(doc, first, last, skip), skip))
+        mention = _named(doc, tree, read_phrase(doc, first, last, skip))
         entity = table.add(mention, speaks=True)
         note_agreement(entity, candidate)
         return mention, entity, method

@@ -71,11 +71,8 @@ class RuleDoc:
         return j
 
     def quote_tokens(self, q: Quoted) -> list[Token]:
-        """The tokens between a quote's marks."""
-        inside = self._inside_by_quote.get(q)
-        if inside is None:  # an inner quote: not indexed
-            return [t for t in self.tokens if q.start < t.start and t.end < q.end]
-        return inside
+        """The tokens between the marks of an outermost quote (what quote_of gives)."""
+        return self._inside_by_quote[q]
 
     @cached_property
     def _inside_by_quote(self) -> dict[Quoted, list[Token]]:
