@@ -194,10 +194,13 @@ def download(resources_dir):
               help="A .txt file or a directory of them (recursively): measure speed for the card.")
 @click.option("--pretrain", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Stanza pretrain (quotes models vectors) for pos, depparse and ner; shipped as pretrain.pt.")
+@click.option("--charlm", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory with forward_charlm.pt and backward_charlm.pt (quotes models charlm) for ner.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1),
               help="Trainers run at once (the two cores split between them).")
 @click.option("--name", default=None, help="The models' name on the card (default: the card's, else quotes-ar-compact-1).")
-def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts, pretrain, jobs, name):
+def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts, pretrain, charlm, jobs,
+          name):
     """Train compact Arabic models with Stanza's trainers and write a model card."""
     from quotes.nlp.resolve import processor_list
     from quotes.nlp.train import TrainOptions, train_models
@@ -211,7 +214,7 @@ def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, 
     try:
         opts = TrainOptions(output=output, work_dir=work_dir, treebank=treebank, ner_file=ner_file,
                             processors=processor_list(processors), budgets=budgets, quick=quick, seed=seed,
-                            pretrain=pretrain, jobs=jobs, name=name,
+                            pretrain=pretrain, charlm=charlm, jobs=jobs, name=name,
                             speed_texts=tuple(Path(p) for p in expand([str(speed_texts)])) if speed_texts else ())
         train_models(opts, log=click.echo)
     except (FileNotFoundError, ValueError, RuntimeError) as error:
@@ -244,6 +247,29 @@ def vectors(corpus, output, dim, min_count, max_vocab, epochs, workers, seed):
                          seed=seed)
     info = train_vectors(corpus, output, opts, log=click.echo)
     click.echo(f"{info['vocab']:,} words x {dim} in {output / info['file']} ({info['bytes'] / 1e6:.1f} MB)")
+
+
+@models.command()
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory to write: forward_charlm.pt, backward_charlm.pt and charlm.json.")
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("runs/charlm"),
+              show_default=True, help="The prepared text, checkpoints and trainer logs.")
+@click.option("--hidden", default=128, show_default=True, help="LSTM units (NER reads them at every character).")
+@click.option("--epochs", default=1, show_default=True)
+@click.option("--seed", default=1234, show_default=True)
+def charlm(corpus, output, work_dir, hidden, epochs, seed):
+    """Character language models (Stanza's, forward and backward) from CORPUS for NER.
+
+    Both directions train at once, one core each; a restarted run resumes from its checkpoints."""
+    from quotes.nlp.charlm import CharlmOptions, train_charlms
+
+    try:
+        info = train_charlms(corpus, output, work_dir, CharlmOptions(hidden=hidden, epochs=epochs, seed=seed),
+                             log=click.echo)
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"charlms written to {output} ({sum(m['bytes'] for m in info['models'].values()) / 1e6:.1f} MB)")
 
 
 @models.command()

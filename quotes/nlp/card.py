@@ -103,6 +103,8 @@ def train_command_line(opts) -> str:
     parts += [f"--steps {p}={n}" for p, n in sorted(opts.budgets.items())]
     if getattr(opts, "pretrain", None):
         parts += ["--pretrain", _shown(opts.pretrain)]
+    if getattr(opts, "charlm", None):
+        parts += ["--charlm", _shown(opts.charlm)]
     if getattr(opts, "jobs", 1) > 1:
         parts += ["--jobs", str(opts.jobs)]
     if getattr(opts, "name", None):
@@ -138,8 +140,9 @@ def render(info: dict) -> str:
     procs = info.get("processors", {})
     pretrain = info.get("pretrain")
     notes = info.get("notes", {})
+    charlm = info.get("charlm")
     files = {**procs, **({"pretrain (word vectors)": {**pretrain, "float32_bytes": pretrain["bytes"]}}
-                         if pretrain else {})}
+                         if pretrain else {}), **_charlm_files(charlm)}
     total = sum(p["bytes"] for p in files.values())
     total32 = sum(p["float32_bytes"] for p in files.values())
     vectors = "with the word vectors in pretrain.pt (below)" if pretrain else "without pretrained word vectors"
@@ -167,6 +170,7 @@ def render(info: dict) -> str:
         PREPARATION,
         "",
         *_vectors_section(pretrain),
+        *_charlm_section(charlm),
         "## Choices",
         "",
         notes.get("choices") or CHOICES,
@@ -242,6 +246,38 @@ def _vectors_section(pretrain: dict | None) -> list[str]:
         f"`pretrain.pt` (Stanza's pretrain format: float32, {vectors['bytes'] / 1e6:.1f} MB). Tokenising took "
         f"{vectors['tokenize_seconds'] / 60:.1f} min, training {vectors['train_seconds'] / 60:.1f} min. "
         f"pos, depparse and ner read these vectors (frozen); tokenize, mwt and lemma do not.",
+        "",
+    ]
+
+
+def _charlm_files(charlm: dict | None) -> dict:
+    """Size rows of the charlms: shipped float16; float32 twice that (its weights are all float)."""
+    if not charlm:
+        return {}
+    return {f"ner {name.removesuffix('.pt')}": {"bytes": size, "float32_bytes": 2 * size}
+            for name, size in charlm["files"].items()}
+
+
+def _charlm_section(charlm: dict | None) -> list[str]:
+    trained = (charlm or {}).get("charlm")
+    if not trained:
+        return []
+    o = trained["options"]
+    models = trained["models"]
+    return [
+        "## Character language models",
+        "",
+        f"`quotes models charlm` (`quotes/nlp/charlm.py`): Stanza's character language model, one "
+        f"forward and one backward, on the corpus `{trained['corpus']}` in parse forms with its tokens apart "
+        f"({trained['train_chars']:,} training characters; every {o['dev_every']}th line, "
+        f"{trained['dev_chars']:,} characters, for dev): one LSTM layer of {o['hidden']} units, "
+        f"character embeddings of {o['char_emb']}, batches of {o['batch_size']} x {o['bptt']} characters, "
+        f"{o['epochs']} epoch(s), seed {o['seed']}, one torch thread each. "
+        + " ".join(f"{d}: best dev perplexity {m['dev']['ppl']:.2f} at step {m['dev']['step']:,}, "
+                   f"{m['train_seconds'] / 60:.0f} min." for d, m in models.items() if m.get("dev"))
+        + " NER reads both in place of its own character model; the others do not.",
+        "",
+        *[f"    {m['command']}" for m in models.values()],
         "",
     ]
 

@@ -6,8 +6,8 @@ import functools
 import stanza
 
 from quotes.nlp import decoding
-from quotes.nlp.resolve import (DEFAULT_PROCESSORS, LANG, SHIPPED_DIR, ModelNotFoundError, ModelSource,
-                                processor_list, resolve_model)
+from quotes.nlp.resolve import (CHARLM_FILES, DEFAULT_PROCESSORS, LANG, SHIPPED_DIR, ModelNotFoundError,
+                                ModelSource, processor_list, resolve_model)
 
 #: An empty resources.json: Stanza reads one even when every model path is given.
 EMPTY_RESOURCES = SHIPPED_DIR / "resources.json"
@@ -35,12 +35,13 @@ def _load(source: ModelSource, processors: str) -> stanza.Pipeline:
         options = {}
     else:
         options = {f"{p}_model_path": str(source.files[p]) for p in processor_list(processors)}
-        # the directory's word vectors (pretrain.pt) if any, else tell Stanza there are none; no charlms
+        # the directory's word vectors (pretrain.pt) and charlms if any, else tell Stanza there are none
         pretrain = source.files.get("pretrain")
+        charlms = {f"{key}_path": str(source.files.get(key, "")) for key in CHARLM_FILES}
         options.update(pos_pretrain_path=str(pretrain) if pretrain else None,
                        depparse_pretrain_path=str(pretrain) if pretrain else None,
                        ner_pretrain_path=str(pretrain) if pretrain else "",
-                       ner_forward_charlm_path="", ner_backward_charlm_path="",
+                       **charlms,
                        resources_filepath=str(EMPTY_RESOURCES), allow_unknown_language=True)
     pipeline = stanza.Pipeline(lang=LANG, dir=str(source.path), processors=processors,
                                download_method=None, logging_level="ERROR", **options)

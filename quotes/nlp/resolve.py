@@ -5,8 +5,9 @@ Arabic models under STANZA_RESOURCES_DIR (or Stanza's default directory) when ev
 processor is there, then the compact models shipped in this package.
 
 A model directory holds one file per processor, named after it: tokenize.pt, mwt.pt, pos.pt,
-lemma.pt, depparse.pt, ner.pt (what `quotes models train` writes), and pretrain.pt when its
-models were trained with word vectors. A Stanza resources
+lemma.pt, depparse.pt, ner.pt (what `quotes models train` writes), pretrain.pt when its
+models were trained with word vectors, and forward_charlm.pt and backward_charlm.pt when its NER
+reads character language models. A Stanza resources
 directory (resources.json + ar/...) is accepted as a model directory too.
 """
 from __future__ import annotations
@@ -23,6 +24,8 @@ LANG = "ar"
 
 #: Word vectors in a model directory (Stanza's pretrain format), read by pos, depparse and ner.
 PRETRAIN_FILE = "pretrain.pt"
+#: Character language models in a model directory (`quotes models charlm`), read by ner.
+CHARLM_FILES = {"ner_forward_charlm": "forward_charlm.pt", "ner_backward_charlm": "backward_charlm.pt"}
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "models" / "ar-compact"
 OFFICIAL_NAME = "stanza-ar-official"
@@ -119,6 +122,8 @@ def find_models(path: Path, needed: tuple[str, ...]) -> FoundModels:
         files = {p: path / f"{p}.pt" for p in needed}
         if (path / PRETRAIN_FILE).is_file():  # word vectors the pos, depparse and ner models read
             files["pretrain"] = path / PRETRAIN_FILE
+        if "ner" in needed:
+            files.update({key: path / name for key, name in CHARLM_FILES.items() if (path / name).is_file()})
     else:
         try:
             files = stanza_model_files(path, needed)

@@ -21,7 +21,7 @@ from typing import Callable, Mapping
 import torch
 
 from quotes.nlp import card, datasets
-from quotes.nlp.resolve import PROCESSORS, ModelSource
+from quotes.nlp.resolve import CHARLM_FILES, PROCESSORS, ModelSource
 
 UD_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 
@@ -85,8 +85,14 @@ class TrainOptions:
     name: str | None = None
     #: Stanza pretrain file (`quotes models vectors`) for pos, depparse and ner; None: no vectors.
     pretrain: Path | None = None
+    #: A directory with forward_charlm.pt and backward_charlm.pt (`quotes models charlm`) for ner,
+    #: in place of its own character model; None: no charlms.
+    charlm: Path | None = None
     #: Trainers run at once, each with 2 // jobs torch threads (at least 1).
     jobs: int = 1
+
+    def charlm_files(self) -> list[Path]:
+        return [self.charlm / name for name in CHARLM_FILES.values()] if self.charlm else []
 
     def budget(self, processor: str) -> int:
         trainer = TRAINERS[processor]
@@ -120,6 +126,14 @@ def train_models(opts: TrainOptions, log: Callable[[str], None] = print) -> dict
             if folder.resolve() / PRETRAIN_NAME != opts.pretrain.resolve():
                 shutil.copyfile(opts.pretrain, folder / PRETRAIN_NAME)
         info["pretrain"] = _pretrain_entry(opts.pretrain, opts.output / PRETRAIN_NAME)
+        card.write(opts.output, info)
+
+    if opts.charlm and "ner" in opts.processors:
+        for folder in (work / "raw", opts.output):
+            for source in opts.charlm_files():
+                if (folder / source.name).resolve() != source.resolve():
+                    shutil.copyfile(source, folder / source.name)
+        info["charlm"] = _charlm_entry(opts.charlm, opts.output)
         card.write(opts.output, info)
 
     threads = _threads(opts)
@@ -166,6 +180,15 @@ def _pretrain_entry(source: Path, shipped: Path) -> dict:
     return entry
 
 
+def _charlm_entry(source: Path, shipped: Path) -> dict:
+    entry = {"files": {name: (shipped / name).stat().st_size for name in CHARLM_FILES.values()},
+             "from": str(source)}
+    charlm_info = source / "charlm.json"
+    if charlm_info.is_file():
+        entry["charlm"] = json.loads(charlm_info.read_text(encoding="utf-8"))
+    return entry
+
+
 def _check_inputs(opts: TrainOptions) -> None:
     for p in [*opts.processors, *opts.budgets]:
         if p not in TRAINERS:
@@ -176,6 +199,9 @@ def _check_inputs(opts: TrainOptions) -> None:
         raise FileNotFoundError(f"NER file not found: {opts.ner_file}; pass --ner FILE (token<TAB>BIO tag lines)")
     if opts.pretrain and not opts.pretrain.is_file():
         raise FileNotFoundError(f"pretrain not found: {opts.pretrain}; write one with `quotes models vectors`")
+    lacking = [str(f) for f in opts.charlm_files() if not f.is_file()]
+    if lacking:
+        raise FileNotFoundError(f"charlm not found: {', '.join(lacking)}; write them with `quotes models charlm`")
 
 
 def trainer_command(processor: str, opts: TrainOptions) -> list[str]:
@@ -204,6 +230,10 @@ def trainer_command(processor: str, opts: TrainOptions) -> list[str]:
     options = list(trainer.options)
     if opts.pretrain and processor in PRETRAIN_PROCESSORS:
         options = _with_pretrain(options, Path("raw") / PRETRAIN_NAME)
+    if opts.charlm and processor == "ner":
+        forward, backward = (Path("raw") / f.name for f in opts.charlm_files())
+        options += ["--charlm", "--charlm_shorthand", "ar_news",
+                    "--charlm_forward_file", str(forward), "--charlm_backward_file", str(backward)]
     return [sys.executable, "-m", trainer.module, "--mode", "train", *map(str, data), *options,
             trainer.budget_flag, budget, *quick_eval, "--seed", str(opts.seed),
             "--save_dir", "raw", "--save_name", f"{processor}.pt"]
@@ -272,9 +302,9 @@ def _score(info: dict, opts: TrainOptions, work: Path, ud_files, ner_files, log)
 
 
 def _dir_source(path: Path) -> ModelSource:
-    names = [*PROCESSORS, "pretrain"]
+    names = {**{p: f"{p}.pt" for p in PROCESSORS}, "pretrain": PRETRAIN_NAME, **CHARLM_FILES}
     return ModelSource(kind="dir", path=path, name=path.name,
-                       files={p: path / f"{p}.pt" for p in names if (path / f"{p}.pt").is_file()})
+                       files={key: path / name for key, name in names.items() if (path / name).is_file()})
 
 
 def measure_speed_in_subprocess(model_dir: Path, texts: tuple[Path, ...]) -> dict:
