@@ -117,8 +117,8 @@ def _without_opener(doc: RuleDoc, cue: Cue, speaker: SpeakerHint | None) -> Cand
         first = cue.last + 1  # أكدوا، مؤكدًا، طهران نفت: the object follows the cue
     else:
         first = _past_adjuncts(doc, speaker.last + 1)  # أعلنت الوزارة، أمس، القبض على ...
-    if first is None or doc.cue_at(first) is not None:
-        return None  # ...، ودعت إلى الاستقالة: a new report, not this verb's object
+    if first is None or first >= len(doc.tokens) or doc.cue_at(first) is not None:
+        return None  # the text ends at the cue (... أكد), or ...، ودعت إلى: a new report, not an object
     content = clause(doc, first, "indirect.object")
     if content and len(doc.words_in(first, _token_at(doc, content[2]))) >= 2:
         kind, start, end, rule = content
@@ -174,6 +174,8 @@ def _from_according(doc: RuleDoc, cue: Cue) -> Candidate | None:
     first = cue.last + 1
     if cue.attribution.source == "verb_after" and first <= last and doc.cue_at(first):
         first = doc.cue_at(first).last + 1
+    if first > last:
+        return None  # the cue ends the sentence (... بحسب، وفق ما أفاد): no source follows it
     source_last = first
     while source_last + 1 <= last and not _ends_source(doc, source_last + 1):
         source_last += 1

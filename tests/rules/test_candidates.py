@@ -294,3 +294,21 @@ def test_according_to_what_someone_said_is_theirs_not_ma(candidates, text, cue, 
 def test_according_to_what_a_report_states_is_the_reports(candidates):
     text = "وتدفع الشركة 4 مليارات دولار نقدا، حسب ما جاء في التقرير الذي قدمته للجنة."
     assert candidates(text)[0][2:] == ("حسب ما جاء في", "التقرير")
+
+
+@pytest.mark.parametrize("text", [
+    "بحسب", "وفقا لـ", "مؤكدا", "أكد", "وقال",
+    "ارتفع عدد الضحايا إلى 60 قتيلا، وفق ما أفاد",  # an according-to verb with nothing after it
+    "ارتفع عدد الضحايا إلى 60 قتيلا، حسب",
+    "وقال الوزير: «نعم». أكد",
+])
+def test_a_text_that_ends_at_a_cue_has_no_quote_there(candidates, text):
+    assert [c for c in candidates(text) if c[2] != "وقال" or "نعم" not in c[1]] == []
+
+
+def test_every_prefix_and_suffix_of_a_report_is_read_without_error(candidates):
+    text = ('وقال وزير الخارجية سامح شكري للصحفيين: «لن نقبل بأي تدخل». وأضاف، وفقا لما أعلنته الوزارة، '
+            'أن الوفد سيعود غدا، بحسب مصدر مطلع. مؤكدا أن "الحوار مستمر"، حسب ما جاء في البيان.')
+    for k in range(1, len(text)):
+        candidates(text[:k])
+        candidates(text[k:])
