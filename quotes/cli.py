@@ -257,15 +257,17 @@ def vectors(corpus, output, dim, min_count, max_vocab, epochs, workers, seed):
               show_default=True, help="The prepared text, checkpoints and trainer logs.")
 @click.option("--hidden", default=128, show_default=True, help="LSTM units (NER reads them at every character).")
 @click.option("--epochs", default=1, show_default=True)
+@click.option("--stride", default=1, show_default=True, help="Train on one line in N of the corpus (2: half).")
 @click.option("--seed", default=1234, show_default=True)
-def charlm(corpus, output, work_dir, hidden, epochs, seed):
+def charlm(corpus, output, work_dir, hidden, epochs, stride, seed):
     """Character language models (Stanza's, forward and backward) from CORPUS for NER.
 
     Both directions train at once, one core each; a restarted run resumes from its checkpoints."""
     from quotes.nlp.charlm import CharlmOptions, train_charlms
 
     try:
-        info = train_charlms(corpus, output, work_dir, CharlmOptions(hidden=hidden, epochs=epochs, seed=seed),
+        info = train_charlms(corpus, output, work_dir, CharlmOptions(hidden=hidden, epochs=epochs, stride=stride,
+                                                                       seed=seed),
                              log=click.echo)
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None

@@ -4,8 +4,8 @@ Steps:
 1. write the corpus as NER's charlm will read it: each line in parse forms
    (`prepare.parse_form`), its tokens (`vectors.TOKEN`, the tokenizer's tokens) joined by single
    spaces, not lowercased (Stanza feeds a sentence's words to the charlm joined by spaces). Every
-   `dev_every`-th line goes to dev.txt, the rest to shards of `shard_lines` lines (Stanza reads
-   each training file whole into memory);
+   `dev_every`-th line goes to dev.txt; of the rest, one line in `stride` goes to shards of
+   `shard_lines` lines (Stanza reads each training file whole into memory);
 2. run `python -m stanza.models.charlm` once per direction, both at once with one torch thread
    each, fixed seed; the trainer keeps the checkpoint with the best dev perplexity;
 3. compact each model to float16 (Stanza casts the weights back on load).
@@ -13,6 +13,7 @@ Steps:
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -44,9 +45,11 @@ class CharlmOptions:
     #: Characters seen fewer times in the corpus are unknown to the model.
     cutoff: int = 100
     #: Checkpoint and dev evaluation interval, in batches.
-    eval_steps: int = 1000
+    eval_steps: int = 500
     shard_lines: int = 20_000
     dev_every: int = 200
+    #: One training line in `stride` is kept (2: half the corpus, from all of it).
+    stride: int = 1
     seed: int = 1234
 
 
@@ -71,6 +74,8 @@ def write_charlm_text(lines: Iterable[str], dest: Path, opts: CharlmOptions) -> 
                 counts["dev_lines"] += 1
                 counts["dev_chars"] += len(text) + 1
                 continue
+            if n % opts.stride:
+                continue
             if counts["train_lines"] % opts.shard_lines == 0:
                 if shard:
                     shard.close()
@@ -80,6 +85,22 @@ def write_charlm_text(lines: Iterable[str], dest: Path, opts: CharlmOptions) -> 
             counts["train_chars"] += len(text) + 1
     if shard:
         shard.close()
+    return counts
+
+
+def _prepared_text(corpus: Path, text_dir: Path, opts: CharlmOptions) -> dict:
+    """The counts of the text in `text_dir`, written unless a run with the same corpus and
+    text options left it there (a restarted run reuses its text)."""
+    key = {"corpus": str(corpus.resolve()), "stride": opts.stride, "dev_every": opts.dev_every,
+           "shard_lines": opts.shard_lines}
+    counts_file = text_dir / "counts.json"
+    if counts_file.is_file():
+        counts = json.loads(counts_file.read_text(encoding="utf-8"))
+        if counts.pop("key", None) == key:
+            return counts
+    shutil.rmtree(text_dir, ignore_errors=True)
+    counts = write_charlm_text(read_lines(corpus), text_dir, opts)
+    counts_file.write_text(json.dumps({**counts, "key": key}) + "\n", encoding="utf-8")
     return counts
 
 
@@ -101,11 +122,7 @@ def train_charlms(corpus: Path, output: Path, work: Path, opts: CharlmOptions = 
     (work / "raw").mkdir(parents=True, exist_ok=True)
     (work / "logs").mkdir(exist_ok=True)
     output.mkdir(parents=True, exist_ok=True)
-    text_dir = work / "text"
-    if not (text_dir / "dev.txt").is_file():  # a restarted run reuses its text
-        counts = write_charlm_text(read_lines(corpus), text_dir, opts)
-        (text_dir / "counts.json").write_text(json.dumps(counts) + "\n", encoding="utf-8")
-    counts = json.loads((text_dir / "counts.json").read_text(encoding="utf-8"))
+    counts = _prepared_text(corpus, work / "text", opts)
     log(f"charlm text: {counts['train_chars']:,} training characters, {counts['dev_chars']:,} dev")
 
     def train_one(direction: str) -> tuple[str, list[str], float]:

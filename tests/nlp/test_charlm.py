@@ -39,6 +39,20 @@ def test_text_is_sharded_with_every_nth_line_for_dev(tmp_path):
     assert sorted(p.name for p in (tmp_path / "train").iterdir()) == ["0000.txt", "0001.txt", "0002.txt"]
     assert len((tmp_path / "train" / "0002.txt").read_text(encoding="utf-8").splitlines()) == 1
     assert counts["train_chars"] == sum(len(p.read_text(encoding="utf-8")) for p in (tmp_path / "train").iterdir())
+    halved = write_charlm_text(SENTENCES * 30, tmp_path / "half", CharlmOptions(**{**TINY.__dict__, "stride": 2}))
+    assert halved["dev_lines"] == 9 and halved["train_lines"] == 45  # the even lines (dev lines are odd)
+
+
+def test_a_restarted_run_reuses_its_text_unless_the_options_changed(corpus, tmp_path):
+    from quotes.nlp.charlm import _prepared_text
+
+    first = _prepared_text(corpus, tmp_path / "text", TINY)
+    (tmp_path / "text" / "train" / "0000.txt").write_text("kept\n", encoding="utf-8")
+    assert _prepared_text(corpus, tmp_path / "text", TINY) == first
+    assert (tmp_path / "text" / "train" / "0000.txt").read_text(encoding="utf-8") == "kept\n"
+    halved = _prepared_text(corpus, tmp_path / "text", CharlmOptions(**{**TINY.__dict__, "stride": 2}))
+    assert halved["train_lines"] < first["train_lines"]
+    assert (tmp_path / "text" / "train" / "0000.txt").read_text(encoding="utf-8") != "kept\n"
 
 
 def test_both_directions_train_into_float16_models_stanza_loads(corpus, tmp_path):
