@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
+import regex
+
 from quotes.rules.content import (MIN_SPEECH_WORDS, TRIM, Opener, clause, content_at, scan_for_content, speech_like,
                                   trimmed, typed, verbatim)
 from quotes.rules.cues import Cue
@@ -22,6 +24,8 @@ MAX_HEADLINE_SPEAKER = 4  # words before a headline's colon
 MAX_NOUN_SOURCE = 6  # tokens between a noun of saying (قول، اتهامات) and its أن
 RELATIVE_SUBJECTS = frozenset({"ما", "مما", "من"})  # before a verb: which, whoever
 MAX_OBJECT_TOKENS = 4  # tokens of the object between a view verb's subject and its quoted predicate
+
+WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
 QuoteType = Literal["direct", "indirect", "mixed", "headline"]
 
@@ -46,15 +50,20 @@ def find_candidates(doc: RuleDoc) -> list[Candidate]:
             candidate, speaker = _from_verb(doc, cue, sentence_speaker, embedded)
             if speaker is not None:
                 sentence_speaker[doc.sentence_of[cue.last]] = speaker
-            if candidate:
-                found.append(candidate)
+            if candidate and _says_something(doc, candidate) and not _overlaps(found, candidate):
+                found.append(candidate)  # not «» and not a quote an earlier cue reported (وأوضح «..» وأضاف)
     for cue in doc.cues:
         if not cue.is_verb and not _claimed(found, cue.start):
             candidate = _from_phrase(doc, cue, sentence_speaker)
-            if candidate and not _overlaps(found, candidate):
+            if candidate and _says_something(doc, candidate) and not _overlaps(found, candidate):
                 found.append(candidate)
     found.extend(h for h in _headlines(doc) if not _overlaps(found, h))
     return sorted(found, key=lambda c: c.start)
+
+
+def _says_something(doc: RuleDoc, candidate: Candidate) -> bool:
+    """Content with a word or number in it (an empty «» or a lone mark reports nothing)."""
+    return WORDLIKE.search(doc.text, candidate.start, candidate.end) is not None
 
 
 def _claimed(found: list[Candidate], at: int) -> bool:

@@ -312,3 +312,15 @@ def test_every_prefix_and_suffix_of_a_report_is_read_without_error(candidates):
     for k in range(1, len(text)):
         candidates(text[:k])
         candidates(text[k:])
+
+
+@pytest.mark.parametrize("text", ["وقال الوزير: «»", "وقال الوزير: « . »", 'وأكدت الوزارة "" في بيانها.'])
+def test_empty_quote_marks_report_nothing(candidates, text):
+    assert candidates(text) == []
+
+
+def test_a_quote_is_reported_once_when_a_second_cue_follows_it(candidates):
+    text = "وأوضح «نحن مستعدون. للحوار» وأضاف الوزير أن الوفد جاهز."
+    found = candidates(text)
+    assert [c[1] for c in found].count("نحن مستعدون. للحوار") == 1
+    assert found[0][2] == "وأوضح"
