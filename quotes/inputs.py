@@ -5,6 +5,7 @@ one output line per input, in input order.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from dataclasses import dataclass
@@ -26,16 +27,47 @@ class Document:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text of `data`, or an InputError that says what is wrong with it."""
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary file (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+    """The text of `data`: UTF-8 (a byte-order mark is dropped, so offsets index the text after
+    it) or UTF-16 (with a byte-order mark, or without one when every other byte says so), else
+    an InputError that says what is wrong with it."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _utf16(data, "utf-16", name)
+    elif b"\x00" in data:
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise InputError(f"{name}: binary file (NUL bytes), not text")
+        text = _utf16(data, encoding, name)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
     if not text.strip():
         raise InputError(f"{name}: empty document")
     return text
+
+
+def _utf16(data: bytes, encoding: str, name: str) -> str:
+    try:
+        text = data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: starts like UTF-16 but is not valid UTF-16") from None
+    if "\x00" in text:
+        raise InputError(f"{name}: binary file (NUL characters), not text")
+    return text
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """utf-16-le or utf-16-be when NUL bytes stand at every other place, as UTF-16 writes the
+    spaces, digits and punctuation of any text (Arabic letters are 06xx, Latin 00xx)."""
+    if len(data) % 2:
+        return None
+    high = {"utf-16-le": data[1::2], "utf-16-be": data[0::2]}
+    for encoding, bytes_ in high.items():
+        other = data[0::2] if encoding == "utf-16-le" else data[1::2]
+        if b"\x00" not in other and bytes_.count(0) + bytes_.count(6) >= 0.9 * len(bytes_):
+            return encoding
+    return None
 
 
 def read_path(path: str | Path) -> Document:
@@ -97,15 +129,24 @@ def _jsonl(source: str) -> Iterator[Document]:
         except OSError as err:
             yield Document(source, None, f"{source}: cannot read ({err.strerror})")
             return
+    seen: dict[str, str] = {}  # id -> the line that first used it
     with stream:
         for number, raw in enumerate(stream, 1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)  # a file saved with a byte-order mark
             if not raw.strip():
                 continue
             name = f"{source}:{number}"
             try:
-                yield _record(raw, name)
+                doc = _record(raw, name)
             except InputError as err:
                 yield Document(name, None, str(err))
+                continue
+            if doc.id in seen:
+                yield Document(doc.id, None, f"{name}: id {doc.id!r} already used on {seen[doc.id]}; ids must be unique")
+                continue
+            seen[doc.id] = name
+            yield doc
 
 
 def _record(raw: bytes, name: str) -> Document:
@@ -115,7 +156,10 @@ def _record(raw: bytes, name: str) -> Document:
         raise InputError(f"{name}: not a JSON object ({err.msg})") from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InputError(f'{name}: expected {{"id": ..., "text": "..."}}')
-    doc_id = str(record.get("id", name))
+    doc_id = record.get("id", name)
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
+        raise InputError(f"{name}: the id must be a string or an integer, not {json.dumps(doc_id)}")
+    doc_id = str(doc_id)
     if not record["text"].strip():
         return Document(doc_id, None, f"{doc_id} ({name}): empty document")
     return Document(doc_id, record["text"])
