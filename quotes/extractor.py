@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterator, Literal, NamedTuple
+from typing import Iterable, Iterator, Literal, NamedTuple
 
 from quotes.choice.chooser import Chooser, load_ranker, shipped_ranker
 from quotes.inputs import Document
@@ -55,10 +55,11 @@ class Extractor:
         else:
             self.resolver = RulesResolver(chooser)
 
-    def extract_documents(self, docs: list[Document]) -> list[QuoteDocument]:
-        """One QuoteDocument per input, in order, the batch parsed in one pass. An
-        unreadable document, or one the extractor fails on, comes back with `errors`
-        filled and no quotes."""
+    def extract_documents(self, docs: Iterable[Document | str]) -> list[QuoteDocument]:
+        """One QuoteDocument per input, in order, the batch parsed in one pass. A plain
+        string is a document named by its place in the batch ("0", "1", ...). An unreadable
+        document, or one the extractor fails on, comes back with `errors` filled and no quotes."""
+        docs = [_as_document(i, d) for i, d in enumerate(docs)]
         results: dict[int, QuoteDocument] = {}
         ready: list[_Prepared] = []
         for i, doc in enumerate(docs):
@@ -98,9 +99,22 @@ class Extractor:
 
     def extract(self, text: str, document: str | None = None) -> QuoteDocument:
         """Every quote of `text` with its speaker; spans index `text` as given."""
+        _check_text(text)
         rules = RuleDoc.of(Normalized.of(text), self.lexicon)
         (attributions, table), = self.resolver.resolve_batch([rules], [find_candidates(rules)])
         return self._document(rules, attributions, table, document)
+
+
+def _as_document(i: int, doc: Document | str) -> Document:
+    if isinstance(doc, Document):
+        return doc
+    _check_text(doc, f"item {i} of the batch")
+    return Document(str(i), doc)
+
+
+def _check_text(text, what: str = "the text") -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be a str (or a quotes.inputs.Document), not {type(text).__name__}")
 
 
 def _chooser(backend: str, speaker_model: str | None) -> Chooser | None:

@@ -30,3 +30,20 @@ def test_batch_and_single_extraction_agree():
     batch = extractor.extract_documents([Document(str(i), t) for i, t in enumerate(texts)])
     single = [extractor.extract(t, str(i)) for i, t in enumerate(texts)]
     assert batch == single
+
+
+def test_a_batch_of_plain_strings_is_named_by_place():
+    extractor = Extractor(backend="rules")
+    results = extractor.extract_documents(["وقال الوزير إن الطقس معتدل.", 'وأضاف المدير: "العمل مستمر".'])
+    assert [r.document for r in results] == ["0", "1"]
+    assert results[1].quotes[0].text == "العمل مستمر"
+
+
+def test_what_is_not_text_is_a_type_error_that_says_so():
+    import pytest
+
+    extractor = Extractor(backend="rules")
+    with pytest.raises(TypeError, match="the text must be a str .*not NoneType"):
+        extractor.extract(None)
+    with pytest.raises(TypeError, match="item 1 of the batch must be a str .*not bytes"):
+        extractor.extract_documents(["وقال الوزير إن الطقس معتدل.", "نص".encode()])
