@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from quotes.batch import run
-from quotes.evaluate import load_many, score, text_loader
+from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
 from quotes.inputs import documents, expand
 from quotes.schema import QuoteDocument
 from quotes.output import WRITERS
@@ -125,7 +125,15 @@ def _write_all(results, writer, progress) -> int:
 def evaluate(gold, pred, texts, min_overlap, as_json, verbose):
     """Score PRED (the output of `quotes extract`) against GOLD, as score.py does, with a
     breakdown by quote type and F1 at coverage thresholds 0.3, 0.5 and 0.8."""
-    report, misses = score(load_many(gold), load_many(pred), text_loader(gold, texts), min_overlap)
+    try:
+        golds, preds = load_many(gold), load_many(pred)
+        report, misses = score(golds, preds, text_loader(gold, texts), min_overlap)
+    except (ValueError, FileNotFoundError) as error:
+        raise click.ClickException(str(error)) from None
+    missing = documents_without_prediction(golds, preds)
+    if missing:
+        click.echo(f"warning: {len(missing)} of {len(golds)} gold documents have no prediction "
+                   f"(scored as missed): {', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}", err=True)
     if verbose:
         for line in misses:
             click.echo(line)

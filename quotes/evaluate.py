@@ -183,15 +183,32 @@ def _report(t: Tally) -> dict:
 
 
 def load_many(path: str | Path) -> list[dict]:
-    """One JSON document, a JSON list, or JSON Lines."""
-    raw = Path(path).read_text(encoding="utf-8").strip()
+    """One JSON document, a JSON list, or JSON Lines; a ValueError names the file and line
+    that is not JSON."""
+    raw = Path(path).read_text(encoding="utf-8-sig").strip()
     if not raw:
         return []
     try:
         obj = json.loads(raw)
         return obj if isinstance(obj, list) else [obj]
     except json.JSONDecodeError:
-        return [json.loads(line) for line in raw.splitlines() if line.strip()]
+        pass
+    docs = []
+    for number, line in enumerate(raw.splitlines(), 1):
+        if line.strip():
+            try:
+                docs.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{number}: not JSON ({err.msg}); expected the output of quotes extract") from None
+    return docs
+
+
+def documents_without_prediction(golds: list[dict], preds: list[dict]) -> list[str]:
+    """The gold documents no prediction names (documents are matched by file name)."""
+    if len(golds) == 1 and preds:
+        return []  # one gold and one output: paired whatever their names
+    named = {os.path.basename(p.get("document") or "") for p in preds}
+    return [g["document"] for g in golds if os.path.basename(g["document"]) not in named]
 
 
 def text_loader(gold_path: str | Path, texts: str | Path | None) -> Callable[[dict], str]:
@@ -199,6 +216,12 @@ def text_loader(gold_path: str | Path, texts: str | Path | None) -> Callable[[di
     folder = Path(texts) if texts else Path(gold_path).resolve().parent
 
     def text_of(g: dict) -> str:
-        return g["text"] if "text" in g else (folder / g["document"]).read_text(encoding="utf-8")
+        if "text" in g:
+            return g["text"]
+        path = folder / g["document"]
+        if not path.is_file():
+            hint = "" if texts else "; pass --texts DIR, the folder of the texts"
+            raise FileNotFoundError(f"no text for gold document {g['document']}: {path} not found{hint}")
+        return path.read_text(encoding="utf-8")
 
     return text_of

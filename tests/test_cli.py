@@ -88,6 +88,37 @@ def test_eval_scores_with_a_breakdown(tmp_path, seed, seed_gold):
     assert text.startswith("precision=") and "coverage 0.8" in text
 
 
+def test_eval_says_where_the_texts_are_missing_and_what_is_not_json(tmp_path, seed, seed_gold):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(seed_gold.read_text(encoding="utf-8"), encoding="utf-8")  # its text is not beside it
+    pred = tmp_path / "pred.json"
+    pred.write_text(run("extract", str(seed)).output, encoding="utf-8")
+    result = run("eval", str(gold), str(pred))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "no text for gold document" in result.output and "pass --texts DIR" in result.output
+    assert run("eval", "--texts", str(seed.parent), str(gold), str(pred)).exit_code == 0
+
+    pred.write_text('{"document": "a.txt", "quotes": []}\nnot json\n', encoding="utf-8")
+    result = run("eval", str(seed_gold), str(pred))
+    assert result.exit_code == 1 and f"{pred}:2: not JSON" in result.output
+
+
+def test_eval_warns_of_gold_documents_no_prediction_names(tmp_path, seed_gold):
+    from quotes.evaluate import load_many
+
+    gold = load_many(seed_gold)[0]
+    golds = tmp_path / "gold.jsonl"
+    golds.write_text("\n".join(json.dumps({**gold, "document": name, "text": Path(seed_gold.parent / gold["document"])
+                                           .read_text(encoding="utf-8")}) for name in ("a.txt", "b.txt")) + "\n",
+                     encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"document": "a.txt", "quotes": []}) + "\n", encoding="utf-8")
+    result = run("eval", "--json", str(golds), str(pred))
+    assert result.exit_code == 0
+    assert "warning: 1 of 2 gold documents have no prediction (scored as missed): b.txt" in result.stderr
+    assert json.loads(result.stdout)["gold"] == 32
+
+
 def test_schema_prints_json_schema():
     schema = json.loads(run("schema").output)
     assert schema["title"] == "QuoteDocument"
