@@ -12,7 +12,7 @@ from quotes.batch import run
 from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
 from quotes.inputs import documents, expand
 from quotes.schema import QuoteDocument
-from quotes.output import WRITERS
+from quotes.output import writer_for
 from quotes.progress import Progress
 
 
@@ -30,7 +30,7 @@ def main():
 @click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "csv"]),
               help="Output format (default: json for one text document, jsonl otherwise).")
 @click.option("--jsonl", is_flag=True, help="Same as --format jsonl.")
-@click.option("--pretty", is_flag=True, help="Indent the JSON (single-document json only).")
+@click.option("--pretty", is_flag=True, help="Indent the JSON (with several inputs: a JSON list of documents).")
 @click.option("--explain", is_flag=True, help="Add the ids of the rules behind each quote.")
 @click.option("--backend", type=click.Choice(["stanza", "rules"]), default="stanza", show_default=True,
               help="Who decides the speaker: the Stanza parse (rules as fallback) or the rules alone.")
@@ -56,8 +56,12 @@ def extract(sources, input_format, output_format, jsonl, pretty, explain, backen
     """
     paths = expand(sources) if input_format == "text" else list(sources)
     single = input_format == "text" and len(paths) == 1
-    output_format = output_format or ("jsonl" if jsonl or not single else "json")
-    writer = WRITERS[output_format](sys.stdout, explain=explain, pretty=pretty)
+    if jsonl and output_format not in (None, "jsonl"):
+        raise click.UsageError(f"--jsonl and --format {output_format} ask for two formats")
+    output_format = output_format or ("jsonl" if jsonl or (not single and not pretty) else "json")
+    if pretty and output_format != "json":
+        raise click.UsageError(f"--pretty indents JSON; {output_format} has no indented form (use --format json)")
+    writer = writer_for(output_format, single, sys.stdout, explain=explain, pretty=pretty)
     progress = Progress(len(paths) if input_format == "text" else None, enabled=not quiet)
     if scheduler:
         results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model)
@@ -105,11 +109,13 @@ def _write_all(results, writer, progress) -> int:
             if state["stop"]:
                 raise KeyboardInterrupt
     except KeyboardInterrupt:
+        writer.close()
         progress.close()
         click.echo(f"quotes: interrupted after {progress.done} documents; every line written is whole", err=True)
         return 130
     finally:
         signal.signal(signal.SIGINT, previous)
+    writer.close()
     progress.close()
     return 1 if failed else 0
 

@@ -75,8 +75,8 @@ def read_path(path: str | Path) -> Document:
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a text file")
+    if p.is_dir():  # expand() passes a folder on only when it holds no .txt
+        raise InputError(f"{path}: a folder with no .txt files in it")
     try:
         data = p.read_bytes()
     except OSError as err:
@@ -89,11 +89,12 @@ def read_stream(stream: BinaryIO, name: str = "-") -> Document:
 
 
 def expand(sources: Iterable[str]) -> list[str]:
-    """The files the sources name, in order: a folder gives its *.txt, recursively, sorted."""
+    """The files the sources name, in order: a folder gives its *.txt, recursively, sorted
+    (a folder with none stays, to be reported as such)."""
     paths: list[str] = []
     for source in sources:
         if source != "-" and Path(source).is_dir():
-            paths.extend(str(p) for p in sorted(Path(source).rglob("*.txt")))
+            paths.extend([str(p) for p in sorted(Path(source).rglob("*.txt"))] or [source])
         else:
             paths.append(source)
     return paths

@@ -20,6 +20,9 @@ class Writer:
     def write(self, doc: QuoteDocument) -> None:
         raise NotImplementedError
 
+    def close(self) -> None:
+        """After the last document (or an interruption): end what the format needs ended."""
+
     def _emit(self, text: str) -> None:
         self.stream.write(text)
         self.stream.flush()
@@ -30,6 +33,21 @@ class JsonWriter(Writer):
 
     def write(self, doc: QuoteDocument) -> None:
         self._emit(doc.to_json(explain=self.explain, indent=2 if self.pretty else None) + "\n")
+
+
+class JsonListWriter(Writer):
+    """One JSON list of documents (several inputs); closed after an interruption too."""
+
+    def __init__(self, stream: TextIO, explain: bool = False, pretty: bool = False):
+        super().__init__(stream, explain, pretty)
+        self.count = 0
+
+    def write(self, doc: QuoteDocument) -> None:
+        self._emit(("[\n" if not self.count else ",\n") + doc.to_json(explain=self.explain, indent=2 if self.pretty else None))
+        self.count += 1
+
+    def close(self) -> None:
+        self._emit("\n]\n" if self.count else "[]\n")
 
 
 class JsonLinesWriter(Writer):
@@ -55,3 +73,11 @@ class CsvWriter(Writer):
 
 
 WRITERS: dict[str, type[Writer]] = {"json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}
+
+
+def writer_for(output_format: OutputFormat, single: bool, stream: TextIO, explain: bool = False,
+               pretty: bool = False) -> Writer:
+    """The writer of `output_format`: json is one document for a single input, a list for several."""
+    if output_format == "json" and not single:
+        return JsonListWriter(stream, explain, pretty)
+    return WRITERS[output_format](stream, explain, pretty)

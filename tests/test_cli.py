@@ -41,6 +41,36 @@ def test_jsonl_is_forced_and_pretty_indents(tmp_path):
     assert pretty.startswith("{\n  ") and json.loads(pretty)["quotes"]
 
 
+def test_json_with_several_inputs_is_a_list_and_pretty_indents_it(tmp_path, seed):
+    other = tmp_path / "b.txt"
+    other.write_text(SENTENCE, encoding="utf-8")
+    for args in (("--format", "json"), ("--pretty",)):
+        result = run("extract", *args, str(seed), str(other))
+        assert result.exit_code == 0
+        docs = json.loads(result.stdout)
+        assert [d["document"] for d in docs] == [str(seed), str(other)]
+        assert result.stdout.startswith("[\n{\n  ") == ("--pretty" in args)
+
+
+def test_options_that_cannot_apply_are_refused(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(SENTENCE, encoding="utf-8")
+    for args in (("--pretty", "--format", "csv"), ("--pretty", "--jsonl"), ("--jsonl", "--format", "csv")):
+        result = run("extract", *args, str(f))
+        assert result.exit_code == 2 and result.stdout == "", args
+
+
+def test_a_folder_with_no_text_files_is_reported(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text(SENTENCE, encoding="utf-8")
+    result = run("extract", str(tmp_path / "empty"), str(tmp_path / "notes"))
+    assert result.exit_code == 1
+    assert [json.loads(line)["errors"] for line in result.stdout.splitlines()] == [
+        [f"{tmp_path / 'empty'}: a folder with no .txt files in it"],
+        [f"{tmp_path / 'notes'}: a folder with no .txt files in it"]]
+
+
 def test_stdin_and_explain():
     result = run("extract", "--explain", "-", input=SENTENCE.encode("utf-8"))
     doc = json.loads(result.stdout)
