@@ -11,9 +11,10 @@ import click
 from quotes.batch import run
 from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
 from quotes.inputs import documents, expand
-from quotes.schema import QuoteDocument
+from quotes.nlp.resolve import ModelLoadError, ModelNotFoundError
 from quotes.output import writer_for
 from quotes.progress import Progress
+from quotes.schema import QuoteDocument
 
 
 @click.group()
@@ -54,6 +55,8 @@ def extract(sources, input_format, output_format, jsonl, pretty, explain, backen
     be read is named on stderr, its output carries the error, the rest still run, and
     the exit code is 1; Ctrl-C stops after a whole line (exit code 130).
     """
+    if backend == "rules" and model_dir and _given(click.get_current_context(), "model_dir"):
+        raise click.UsageError("--model-dir is for the stanza backend; the rules backend reads no model")
     paths = expand(sources) if input_format == "text" else list(sources)
     single = input_format == "text" and len(paths) == 1
     if jsonl and output_format not in (None, "jsonl"):
@@ -68,6 +71,11 @@ def extract(sources, input_format, output_format, jsonl, pretty, explain, backen
     else:
         results = run(documents(paths, input_format), backend, model_dir, workers, batch_size, speaker_model)
     sys.exit(_write_all(results, writer, progress))
+
+
+def _given(ctx: click.Context, name: str) -> bool:
+    """True when the option was typed on the command line (not from its environment variable)."""
+    return ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
 
 
 def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model):
@@ -108,6 +116,9 @@ def _write_all(results, writer, progress) -> int:
             progress.advance()
             if state["stop"]:
                 raise KeyboardInterrupt
+    except (ModelNotFoundError, ModelLoadError) as error:
+        progress.close()
+        raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:
         writer.close()
         progress.close()

@@ -254,3 +254,17 @@ def test_extract_names_a_speaker_model_that_is_not_one(tmp_path):
     text.write_text(SENTENCE, encoding="utf-8")
     result = run("extract", "--speaker-model", str(bad), str(text))
     assert result.exit_code != 0 and "quotes resolver train" in str(result.exception or result.output)
+
+
+def test_model_errors_are_one_line_not_a_traceback(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["extract", "--model-dir", str(tmp_path / "empty"), str(f)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"Error: {tmp_path / 'empty'} lacks tokenize.pt" in result.output
+    result = run("extract", "--model-dir", str(tmp_path / "empty"), str(f))  # the rules backend
+    assert result.exit_code == 2 and "--model-dir is for the stanza backend" in result.output
+    result = CliRunner().invoke(main, ["extract", "--backend", "rules", str(f)],
+                                env={"QUOTES_MODEL_DIR": str(tmp_path / "empty")})
+    assert result.exit_code == 0  # from the environment it is no mistake of this command's

@@ -13,6 +13,7 @@ import importlib
 _EXPORTS = {
     "ModelSource": "quotes.nlp.resolve",
     "ModelNotFoundError": "quotes.nlp.resolve",
+    "ModelLoadError": "quotes.nlp.resolve",
     "resolve_model": "quotes.nlp.resolve",
     "load_pipeline": "quotes.nlp.pipeline",
     "parse": "quotes.nlp.parsing",

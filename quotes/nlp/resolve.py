@@ -37,6 +37,10 @@ class ModelNotFoundError(FileNotFoundError):
     """No usable model for the requested processors; the message says how to get one."""
 
 
+class ModelLoadError(RuntimeError):
+    """A model file (or model card) that is there but cannot be read; the message names it."""
+
+
 @dataclass(frozen=True)
 class ModelSource:
     """A resolved set of models: where they are and, per processor, the model file."""
@@ -166,4 +170,10 @@ def stanza_model_files(root: Path, needed: tuple[str, ...]) -> dict[str, Path]:
 
 def _card_name(path: Path) -> str | None:
     card = path / "model.json"
-    return json.loads(card.read_text(encoding="utf-8")).get("name") if card.is_file() else None
+    if not card.is_file():
+        return None
+    try:
+        return json.loads(card.read_text(encoding="utf-8")).get("name")
+    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError) as error:
+        raise ModelLoadError(f"{card}: not a model card ({error}); restore it or delete it "
+                             f"(it only gives the models their name)") from None

@@ -75,3 +75,31 @@ def test_speed_report(tmp_path, seed_text):
     assert report["words"] > 500
     assert list(report["seconds"]) == ["tokenize", "mwt", "pos", "lemma", "depparse", "ner"]
     assert report["peak_rss_mb"] > 0 and report["load_seconds"] >= 0
+
+
+@pytest.fixture()
+def model_copy(tmp_path):
+    """A copy of the shipped models, to break."""
+    import shutil
+
+    from quotes.nlp.resolve import SHIPPED_DIR
+
+    shutil.copytree(SHIPPED_DIR, tmp_path / "models")
+    return tmp_path / "models"
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda d: (d / "pos.pt").write_bytes((d / "pos.pt").read_bytes()[:100_000]),
+     "pos.pt: the pos model cannot be read (RuntimeError"),
+    (lambda d: (d / "ner.pt").write_bytes(b""), "ner.pt: the ner model cannot be read (an empty file)"),
+    (lambda d: (d / "lemma.pt").write_bytes((d / "pos.pt").read_bytes()),
+     "Stanza could not load the lemma model"),
+    (lambda d: (d / "model.json").write_text("{bad", encoding="utf-8"), "model.json: not a model card"),
+])
+def test_a_broken_model_directory_names_the_file(model_copy, damage, message):
+    from quotes.nlp.resolve import ModelLoadError, resolve_model
+
+    damage(model_copy)
+    with pytest.raises(ModelLoadError) as raised:
+        load_pipeline(resolve_model(model_copy))
+    assert message in str(raised.value) and str(model_copy) in str(raised.value)
