@@ -8,7 +8,8 @@ from typing import Literal, TextIO
 from quotes.schema import QuoteDocument
 
 OutputFormat = Literal["json", "jsonl", "csv"]
-CSV_COLUMNS = ("document", "quote", "type", "text", "start", "end", "cue", "speaker", "role", "confidence")
+CSV_COLUMNS = ("document", "quote", "type", "text", "start", "end", "cue", "cue_start", "speaker", "role", "titles",
+               "entity", "mention", "mention_start", "confidence", "explain", "error")
 
 
 class Writer:
@@ -58,17 +59,27 @@ class JsonLinesWriter(Writer):
 
 
 class CsvWriter(Writer):
-    """One row a quote: document, quote id, type, text, offsets, cue, speaker, role, confidence."""
+    """One row a quote, with its cue, speaker, role, titles (joined by |), entity id and mention;
+    a document with no quote gets one row with only its name, a failed one a row with its
+    error, so that a spreadsheet sees every document."""
 
     def __init__(self, stream: TextIO, explain: bool = False, pretty: bool = False):
         super().__init__(stream, explain, pretty)
-        self.rows = csv.writer(stream, lineterminator="\n")
-        self.rows.writerow(CSV_COLUMNS)
+        self.rows = csv.DictWriter(stream, CSV_COLUMNS, lineterminator="\n")
+        self.rows.writeheader()
 
     def write(self, doc: QuoteDocument) -> None:
+        if doc.errors or not doc.quotes:
+            self.rows.writerow({"document": doc.document, "error": " | ".join(doc.errors)})
         for q in doc.quotes:
-            self.rows.writerow((doc.document, q.id, q.type, q.text, q.start, q.end, q.cue.text if q.cue else "",
-                                q.speaker.name or "", q.speaker.role or "", q.confidence))
+            s = q.speaker
+            self.rows.writerow({
+                "document": doc.document, "quote": q.id, "type": q.type, "text": q.text, "start": q.start,
+                "end": q.end, "cue": q.cue.text if q.cue else "", "cue_start": q.cue.start if q.cue else "",
+                "speaker": s.name or "", "role": s.role or "", "titles": " | ".join(s.titles),
+                "entity": s.entity or "", "mention": s.mention.text if s.mention else "",
+                "mention_start": s.mention.start if s.mention else "", "confidence": q.confidence,
+                "explain": " ".join(q.explain or []) if self.explain else "", "error": ""})
         self.stream.flush()
 
 

@@ -166,7 +166,23 @@ def test_folders_are_read_recursively_in_order_and_csv_parses(tmp_path):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["document"] for r in rows] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.txt")]
     assert rows[1]["speaker"] == "هدى سالم" and rows[1]["role"] == "الوزيرة"
-    assert list(rows[0]) == ["document", "quote", "type", "text", "start", "end", "cue", "speaker", "role", "confidence"]
+    assert list(rows[0]) == ["document", "quote", "type", "text", "start", "end", "cue", "cue_start", "speaker",
+                             "role", "titles", "entity", "mention", "mention_start", "confidence", "explain", "error"]
+    assert rows[1]["mention"] == "الوزيرة هدى سالم" and rows[1]["entity"] == "e1"
+
+
+def test_csv_has_a_row_for_every_document_and_the_speakers_titles(tmp_path):
+    import csv
+    import io
+
+    (tmp_path / "a.txt").write_text("وقال سمو الأمير فيصل بن فرحان إن المحادثات مثمرة.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("انعقد الاجتماع في الرياض أمس.", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\xff\xfe\x00")
+    result = run("extract", "--format", "csv", "--explain", str(tmp_path))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(Path(r["document"]).name, r["quote"], bool(r["error"])) for r in rows] == [
+        ("a.txt", "q1", False), ("b.txt", "", False), ("c.txt", "", True)]
+    assert rows[0]["titles"] == "سمو الأمير" and rows[0]["explain"].startswith("say.qaal ")
 
 
 def test_jsonl_input_round_trips_ids_and_reports_bad_lines(tmp_path):
