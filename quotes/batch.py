@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Iterable, Iterator
 
-from quotes.extractor import Backend, Extractor
+from quotes.extractor import MAX_CHARS, Backend, Extractor
 from quotes.inputs import Document
 from quotes.schema import QuoteDocument
 
@@ -29,16 +29,17 @@ def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def run(docs: Iterable[Document], backend: Backend = "stanza", model_dir: str | None = None,
-        workers: int = 1, batch_size: int = 16, speaker_model: str | None = None) -> Iterator[QuoteDocument]:
+        workers: int = 1, batch_size: int = 16, speaker_model: str | None = None,
+        max_chars: int = MAX_CHARS) -> Iterator[QuoteDocument]:
     """One QuoteDocument per input document, in input order."""
     if workers <= 1:
-        extractor = Extractor(backend, model_dir, speaker_model)
+        extractor = Extractor(backend, model_dir, speaker_model, max_chars)
         for chunk in batches(docs, batch_size):
             yield from extractor.extract_documents(chunk)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(backend, model_dir, speaker_model)) as pool:
+                             initargs=(backend, model_dir, speaker_model, max_chars)) as pool:
         pending: deque = deque()
         for chunk in batches(docs, batch_size):
             pending.append(pool.submit(_extract, chunk))
@@ -48,10 +49,10 @@ def run(docs: Iterable[Document], backend: Backend = "stanza", model_dir: str | 
             yield from pending.popleft().result()
 
 
-def _start_worker(backend: Backend, model_dir: str | None, speaker_model: str | None) -> None:
+def _start_worker(backend: Backend, model_dir: str | None, speaker_model: str | None, max_chars: int) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
-    _worker = Extractor(backend, model_dir, speaker_model)
+    _worker = Extractor(backend, model_dir, speaker_model, max_chars)
 
 
 def _extract(chunk: list[Document]) -> list[QuoteDocument]:

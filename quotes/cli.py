@@ -10,6 +10,7 @@ import click
 
 from quotes.batch import run
 from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
+from quotes.extractor import MAX_CHARS
 from quotes.inputs import documents, expand
 from quotes.nlp.resolve import ModelLoadError, ModelNotFoundError
 from quotes.output import writer_for
@@ -45,10 +46,12 @@ def main():
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
               help="Documents per batch handed to a worker and to the pipeline.")
 @click.option("--quiet", is_flag=True, help="No progress line on stderr.")
+@click.option("--max-chars", type=click.IntRange(1), default=MAX_CHARS, show_default=True,
+              help="A longer document is not extracted: its output carries the error.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on this Dask distributed scheduler (extra `dask`); files must be readable by its workers.")
 def extract(sources, input_format, output_format, jsonl, pretty, explain, backend, model_dir, speaker_model,
-            workers, batch_size, quiet, scheduler):
+            workers, batch_size, quiet, max_chars, scheduler):
     """Extract quotes from SOURCES: files, folders, or - for standard input.
 
     Output goes to stdout, one document per input in input order. A document that cannot
@@ -67,9 +70,11 @@ def extract(sources, input_format, output_format, jsonl, pretty, explain, backen
     writer = writer_for(output_format, single, sys.stdout, explain=explain, pretty=pretty)
     progress = Progress(len(paths) if input_format == "text" else None, enabled=not quiet)
     if scheduler:
-        results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model)
+        results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model,
+                              max_chars)
     else:
-        results = run(documents(paths, input_format), backend, model_dir, workers, batch_size, speaker_model)
+        results = run(documents(paths, input_format), backend, model_dir, workers, batch_size, speaker_model,
+                      max_chars)
     sys.exit(_write_all(results, writer, progress))
 
 
@@ -78,7 +83,7 @@ def _given(ctx: click.Context, name: str) -> bool:
     return ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
 
 
-def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model):
+def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model, max_chars):
     try:
         from dask.distributed import Client
 
@@ -90,7 +95,8 @@ def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, 
     except OSError as error:
         raise click.ClickException(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     with client:
-        yield from extract_sources(client, paths, input_format, backend, model_dir, batch_size, speaker_model)
+        yield from extract_sources(client, paths, input_format, backend, model_dir, batch_size, speaker_model,
+                                   max_chars)
 
 
 def _write_all(results, writer, progress) -> int:

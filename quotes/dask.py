@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 import dask.bag as db
 from dask.distributed import Client
 
-from quotes.extractor import Backend, Extractor
+from quotes.extractor import MAX_CHARS, Backend, Extractor
 from quotes.inputs import Document, InputFormat, documents, expand
 from quotes.schema import QuoteDocument
 
@@ -30,11 +30,11 @@ DEFAULT_PARTITION = 16  # documents a task
 
 
 @lru_cache(maxsize=None)
-def _extractor(backend: Backend, model_dir: str | None,
-               speaker_model: str | None = None) -> tuple[Extractor, threading.Lock]:
+def _extractor(backend: Backend, model_dir: str | None, speaker_model: str | None = None,
+               max_chars: int = MAX_CHARS) -> tuple[Extractor, threading.Lock]:
     """This worker's extractor, loaded once, and the lock that keeps its pipeline to one
     document at a time when the worker runs several threads."""
-    return Extractor(backend, model_dir, speaker_model), threading.Lock()
+    return Extractor(backend, model_dir, speaker_model, max_chars), threading.Lock()
 
 
 def _as_document(record) -> Document:
@@ -44,17 +44,17 @@ def _as_document(record) -> Document:
 
 
 def _extract_partition(records: Iterable, backend: Backend, model_dir: str | None,
-                       speaker_model: str | None = None) -> list[QuoteDocument]:
-    extractor, lock = _extractor(backend, model_dir, speaker_model)
+                       speaker_model: str | None = None, max_chars: int = MAX_CHARS) -> list[QuoteDocument]:
+    extractor, lock = _extractor(backend, model_dir, speaker_model, max_chars)
     with lock:
         return extractor.extract_documents([_as_document(r) for r in records])
 
 
 def extract_bag(bag: db.Bag, backend: Backend = "stanza", model_dir: str | None = None,
-                speaker_model: str | None = None) -> db.Bag:
+                speaker_model: str | None = None, max_chars: int = MAX_CHARS) -> db.Bag:
     """A bag of QuoteDocuments, one per document of `bag` (Documents or {"id", "text"} dicts),
     partition by partition, in order."""
-    return bag.map_partitions(_extract_partition, backend, model_dir, speaker_model)
+    return bag.map_partitions(_extract_partition, backend, model_dir, speaker_model, max_chars)
 
 
 def _read_partition(sources: Iterable[str], input_format: InputFormat) -> list[Document]:
@@ -63,7 +63,8 @@ def _read_partition(sources: Iterable[str], input_format: InputFormat) -> list[D
 
 def extract_sources(client: Client, sources: Iterable[str], input_format: InputFormat = "text",
                     backend: Backend = "stanza", model_dir: str | None = None,
-                    partition_size: int = DEFAULT_PARTITION, speaker_model: str | None = None) -> Iterator[QuoteDocument]:
+                    partition_size: int = DEFAULT_PARTITION, speaker_model: str | None = None,
+                    max_chars: int = MAX_CHARS) -> Iterator[QuoteDocument]:
     """QuoteDocuments for files and folders (text) or JSON Lines files (one partition
     each), read and extracted on the cluster of `client`, yielded in input order as their
     partitions finish."""
@@ -74,6 +75,6 @@ def extract_sources(client: Client, sources: Iterable[str], input_format: InputF
         return
     bag = db.from_sequence(parts, npartitions=len(parts)).map_partitions(
         lambda groups: [d for group in groups for d in _read_partition(group, input_format)])
-    futures = client.compute(extract_bag(bag, backend, model_dir, speaker_model).to_delayed())
+    futures = client.compute(extract_bag(bag, backend, model_dir, speaker_model, max_chars).to_delayed())
     for future in futures:
         yield from future.result()

@@ -14,10 +14,12 @@ from quotes.resolve.syntax import StanzaResolver
 from quotes.rules.candidates import Candidate, find_candidates
 from quotes.rules.document import RuleDoc
 from quotes.text import Normalized
+from quotes.windows import WINDOW_CHARS, join, windows
 
 Backend = Literal["stanza", "rules"]
 BACKENDS = ("stanza", "rules")
 SPEAKER_MODEL_ENV = "QUOTES_SPEAKER_MODEL"
+MAX_CHARS = 20_000_000  # a text longer than this is refused (about 4M words: a book, not a document)
 
 
 class _Prepared(NamedTuple):
@@ -35,14 +37,17 @@ class Extractor:
     model directory (else QUOTES_MODEL_DIR, the official Stanza models, the shipped ones).
     `speaker_model`: the speaker model that re-chooses each source, a JSON file written by
     `quotes resolver train` (else QUOTES_SPEAKER_MODEL, else the one shipped for the
-    backend); "none" keeps the resolver's own choice.
+    backend); "none" keeps the resolver's own choice. A text longer than `max_chars` is
+    refused (an error for that document); a text longer than an article is extracted in
+    windows of paragraphs (quotes.windows).
     """
 
     def __init__(self, backend: Backend = "stanza", model_dir: str | None = None,
-                 speaker_model: str | None = None):
+                 speaker_model: str | None = None, max_chars: int = MAX_CHARS):
         if backend not in BACKENDS:
             raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         self.backend = backend
+        self.max_chars = max_chars
         self.lexicon: Lexicon = load_lexicon()
         self.model: str | None = None
         chooser = _chooser(backend, speaker_model or os.environ.get(SPEAKER_MODEL_ENV))
@@ -66,7 +71,14 @@ class Extractor:
             if doc.error is not None:
                 results[i] = self._failed(doc.id, doc.error)
                 continue
+            if len(doc.text) > WINDOW_CHARS:  # too long to parse in one piece: in windows, on its own
+                try:
+                    results[i] = self.extract(doc.text, doc.id)
+                except Exception as err:
+                    results[i] = self._failed(doc.id, _failure(doc.id, err))
+                continue
             try:
+                self._check_length(doc.text)
                 rules = RuleDoc.of(Normalized.of(doc.text), self.lexicon)
                 ready.append(_Prepared(i, doc.id, rules, find_candidates(rules)))
             except Exception as err:  # one bad document never stops a batch
@@ -100,9 +112,26 @@ class Extractor:
     def extract(self, text: str, document: str | None = None) -> QuoteDocument:
         """Every quote of `text` with its speaker; spans index `text` as given."""
         _check_text(text)
+        self._check_length(text)
+        spans = windows(text)
+        if len(spans) > 1:
+            parts = ((start, self._extract_window(text[start:end])) for start, end in spans)
+            return join(parts, text, document, self.backend, self.model)
+        return self._extract_window(text, document)
+
+    def _check_length(self, text: str) -> None:
+        if len(text) > self.max_chars:
+            raise TextTooLong(f"{len(text):,} characters, more than the limit of {self.max_chars:,} "
+                              f"(raise it with --max-chars or Extractor(max_chars=...))")
+
+    def _extract_window(self, text: str, document: str | None = None) -> QuoteDocument:
         rules = RuleDoc.of(Normalized.of(text), self.lexicon)
         (attributions, table), = self.resolver.resolve_batch([rules], [find_candidates(rules)])
         return self._document(rules, attributions, table, document)
+
+
+class TextTooLong(ValueError):
+    """A text longer than the extractor's max_chars."""
 
 
 def _as_document(i: int, doc: Document | str) -> Document:
@@ -130,6 +159,8 @@ def write_document(rules: RuleDoc, attributions: list[Attribution], table, name:
 
 
 def _failure(name: str, err: Exception) -> str:
+    if isinstance(err, TextTooLong):
+        return f"{name}: not extracted: {err}"
     return f"{name}: extraction failed ({type(err).__name__}: {err})"
 
 

@@ -284,3 +284,15 @@ def test_model_errors_are_one_line_not_a_traceback(tmp_path):
     result = CliRunner().invoke(main, ["extract", "--backend", "rules", str(f)],
                                 env={"QUOTES_MODEL_DIR": str(tmp_path / "empty")})
     assert result.exit_code == 0  # from the environment it is no mistake of this command's
+
+
+def test_max_chars_refuses_a_longer_document_and_runs_the_rest(tmp_path):
+    short, long_ = tmp_path / "a.txt", tmp_path / "b.txt"
+    short.write_text(SENTENCE, encoding="utf-8")
+    long_.write_text(SENTENCE * 20, encoding="utf-8")
+    result = run("extract", "--max-chars", "500", str(short), str(long_))
+    assert result.exit_code == 1
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert docs[0]["quotes"] and docs[1]["errors"] == [
+        f"{long_}: not extracted: {len(SENTENCE) * 20:,} characters, more than the limit of 500 "
+        "(raise it with --max-chars or Extractor(max_chars=...))"]

@@ -5,7 +5,10 @@ before parsing:
 - characters are mapped one for one (، -> ,  ی -> ي  « -> "  Arabic-Indic digits -> 0-9);
 - diacritics are dropped (fully vocalised text would otherwise be unknown words);
 - each non-blank input line becomes its own paragraph, so that a headline without final
-  punctuation is never glued to the next sentence.
+  punctuation is never glued to the next sentence;
+- a line longer than MAX_PIECE_WORDS words is cut into paragraphs at sentence ends, and a
+  sentence longer than that at a comma or, failing that, a space: the parser's memory grows
+  with the square of a sentence's length (a line of 10,000 quoted words asked for 60 GB).
 `ParseText.origin` maps every character Stanza reads back to its index in the original.
 """
 from __future__ import annotations
@@ -28,6 +31,9 @@ CHAR_MAP = str.maketrans({
 DIACRITICS = regex.compile(r"[\u064B-\u065F\u0670]")
 
 PARAGRAPH_BREAK = "\n\n"
+MAX_PIECE_WORDS = 150  # words a paragraph handed to Stanza holds at most
+SENTENCE_END = regex.compile(r"[.!?]$")
+CLAUSE_END = regex.compile(r"[,;:،؛]$")
 
 
 def prepare_for_parse(text: str) -> str:
@@ -59,11 +65,31 @@ def to_parse_text(original: str) -> ParseText:
     chars: list[str] = []
     origin: list[int] = []
     for line in regex.finditer(r"[^\n]*[^\s][^\n]*", mapped):
-        if chars:
-            chars.append(PARAGRAPH_BREAK)
-            origin.extend([line.start() - 1] * len(PARAGRAPH_BREAK))
-        for i in range(line.start(), line.end()):
-            if not DIACRITICS.match(mapped[i]):
-                chars.append(mapped[i])
-                origin.append(i)
+        for start, end in pieces(mapped, line.start(), line.end()):
+            if chars:
+                chars.append(PARAGRAPH_BREAK)
+                origin.extend([start - 1] * len(PARAGRAPH_BREAK))
+            for i in range(start, end):
+                if not DIACRITICS.match(mapped[i]):
+                    chars.append(mapped[i])
+                    origin.append(i)
     return ParseText(original=original, text="".join(chars), origin=tuple(origin))
+
+
+def pieces(text: str, start: int, end: int, max_words: int = MAX_PIECE_WORDS) -> list[tuple[int, int]]:
+    """text[start:end] (one line) cut into spans of at most `max_words` words: after the last
+    sentence end that fits, else the last comma, else the last word that fits."""
+    words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", text, pos=start, endpos=end)]
+    if len(words) <= max_words:
+        return [(start, end)]
+    spans: list[tuple[int, int]] = []
+    first = 0
+    while len(words) - first > max_words:
+        window = range(first + max_words - 1, first, -1)
+        cut = next((k for k in window if SENTENCE_END.search(text, *words[k])), None)
+        if cut is None:
+            cut = next((k for k in window if CLAUSE_END.search(text, *words[k])), first + max_words - 1)
+        spans.append((words[first][0], words[cut][1]))
+        first = cut + 1
+    spans.append((words[first][0], end))
+    return spans

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.nlp.prepare import parse_form, prepare_for_parse, to_parse_text
+from quotes.nlp.prepare import parse_form, pieces, prepare_for_parse, to_parse_text
 
 
 def test_prepare_for_parse_maps_one_for_one():
@@ -43,3 +43,23 @@ def test_every_parse_character_comes_from_the_original(original):
     for i, char in enumerate(prepared.text):
         if char != "\n":
             assert prepare_for_parse(original[prepared.origin[i]]) == char
+
+
+def test_a_long_line_is_cut_at_sentence_ends_then_commas_then_spaces():
+    sentence = "وقال الوزير إن المحادثات مفيدة للبلدين."  # 6 words
+    line = " ".join([sentence] * 5)
+    assert pieces(line, 0, len(line), max_words=6) == [
+        (m * (len(sentence) + 1), m * (len(sentence) + 1) + len(sentence)) for m in range(5)]
+    clauses = "أولا، ثانيا، ثالثا، رابعا، خامسا"
+    assert [clauses[a:b] for a, b in pieces(clauses, 0, len(clauses), max_words=2)] == [
+        "أولا، ثانيا،", "ثالثا، رابعا،", "خامسا"]
+    words = " ".join(["كلمة"] * 7)
+    assert [len(words[a:b].split()) for a, b in pieces(words, 0, len(words), max_words=3)] == [3, 3, 1]
+
+
+def test_no_paragraph_stanza_reads_holds_more_words_than_the_bound():
+    original = "وقال: «" + " ".join(["نعم"] * 1_000) + "»."
+    prepared = to_parse_text(original)
+    assert max(len(p.split()) for p in prepared.text.split("\n\n")) <= 150
+    start = prepared.text.rindex("نعم")
+    assert original[slice(*prepared.to_original(start, start + 3))] == "نعم"
