@@ -47,3 +47,23 @@ def test_what_is_not_text_is_a_type_error_that_says_so():
         extractor.extract(None)
     with pytest.raises(TypeError, match="item 1 of the batch must be a str .*not bytes"):
         extractor.extract_documents(["وقال الوزير إن الطقس معتدل.", "نص".encode()])
+
+
+PIECES = ["قال", "وقال", "أكد", "مؤكدا", "وأضاف", "بحسب", "حسب", "وفقا لـ", "وفق ما", "حسبما", "نقلا عن", "إن", "أن",
+          "الوزير", "سامح شكري", "المتحدث باسم الوزارة", "لرويترز", "مصدر", "الأخير", "وهو", "ما", "قد", "في", "3",
+          "عاما", ":", "،", ".", "«", "»", '"', "(", ")", "-", "\n", "\n\n", " ", "ً", "\ufeff", "x"]
+
+
+def test_any_arrangement_of_cues_names_and_marks_is_read_without_error():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    extractor = Extractor(backend="rules")
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(PIECES), max_size=30).map(" ".join))
+    def read(text):
+        doc = extractor.extract(text)  # every span is checked against the text as it is built
+        assert all(q.text.strip() for q in doc.quotes)
+
+    read()

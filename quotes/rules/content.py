@@ -142,8 +142,8 @@ def verbatim(doc: RuleDoc, first: int):
 
 def clause(doc: RuleDoc, first: int | None, rule: str):
     """A reported clause from token `first` to the next new-clause cue or the sentence end."""
-    if first is None:
-        return None
+    if first is None or first >= len(doc.tokens):
+        return None  # nothing follows: the text ends there
     _, last = doc.sentence_span(first)
     for j in range(first + 1, last + 1):
         if _opens_new_clause(doc, j):
