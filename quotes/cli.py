@@ -29,9 +29,12 @@ def main():
 @click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
               help='text: each file (or -) is one document, folders give their *.txt; '
                    'jsonl: one {"id": ..., "text": ...} a line.')
+@click.option("--encoding", metavar="NAME",
+              help="Encoding of the text files (default: UTF-8, or UTF-16/32 by byte-order mark), e.g. cp1256.")
 @click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "csv"]),
               help="Output format (default: json for one text document, jsonl otherwise).")
 @click.option("--jsonl", is_flag=True, help="Same as --format jsonl.")
+@click.option("--bom", is_flag=True, help="Start the CSV with a UTF-8 byte-order mark (for spreadsheet programs).")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (with several inputs: a JSON list of documents).")
 @click.option("--explain", is_flag=True, help="Add the ids of the rules behind each quote.")
 @click.option("--backend", type=click.Choice(["stanza", "rules"]), default="stanza", show_default=True,
@@ -50,7 +53,7 @@ def main():
               help="A longer document is not extracted: its output carries the error.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on this Dask distributed scheduler (extra `dask`); files must be readable by its workers.")
-def extract(sources, input_format, output_format, jsonl, pretty, explain, backend, model_dir, speaker_model,
+def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, explain, backend, model_dir, speaker_model,
             workers, batch_size, quiet, max_chars, scheduler):
     """Extract quotes from SOURCES: files, folders, or - for standard input.
 
@@ -67,13 +70,21 @@ def extract(sources, input_format, output_format, jsonl, pretty, explain, backen
     output_format = output_format or ("jsonl" if jsonl or (not single and not pretty) else "json")
     if pretty and output_format != "json":
         raise click.UsageError(f"--pretty indents JSON; {output_format} has no indented form (use --format json)")
+    if bom and output_format != "csv":
+        raise click.UsageError("--bom is for --format csv")
+    if encoding and input_format == "jsonl":
+        raise click.UsageError("--encoding is for text files; JSON Lines are UTF-8")
+    if encoding:
+        _check_encoding(encoding)
+    if bom:
+        sys.stdout.write("\ufeff")
     writer = writer_for(output_format, single, sys.stdout, explain=explain, pretty=pretty)
     progress = Progress(len(paths) if input_format == "text" else None, enabled=not quiet)
     if scheduler:
         results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model,
-                              max_chars)
+                              max_chars, encoding)
     else:
-        results = run(documents(paths, input_format), backend, model_dir, workers, batch_size, speaker_model,
+        results = run(documents(paths, input_format, encoding), backend, model_dir, workers, batch_size, speaker_model,
                       max_chars)
     sys.exit(_write_all(results, writer, progress))
 
@@ -83,7 +94,16 @@ def _given(ctx: click.Context, name: str) -> bool:
     return ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
 
 
-def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model, max_chars):
+def _check_encoding(name: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {name!r}", param_hint="--encoding") from None
+
+
+def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model, max_chars, encoding):
     try:
         from dask.distributed import Client
 
@@ -96,7 +116,7 @@ def _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, 
         raise click.ClickException(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     with client:
         yield from extract_sources(client, paths, input_format, backend, model_dir, batch_size, speaker_model,
-                                   max_chars)
+                                   max_chars, encoding)
 
 
 def _write_all(results, writer, progress) -> int:

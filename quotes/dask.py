@@ -57,14 +57,14 @@ def extract_bag(bag: db.Bag, backend: Backend = "stanza", model_dir: str | None 
     return bag.map_partitions(_extract_partition, backend, model_dir, speaker_model, max_chars)
 
 
-def _read_partition(sources: Iterable[str], input_format: InputFormat) -> list[Document]:
-    return list(documents(sources, input_format))
+def _read_partition(sources: Iterable[str], input_format: InputFormat, encoding: str | None) -> list[Document]:
+    return list(documents(sources, input_format, encoding))
 
 
 def extract_sources(client: Client, sources: Iterable[str], input_format: InputFormat = "text",
                     backend: Backend = "stanza", model_dir: str | None = None,
                     partition_size: int = DEFAULT_PARTITION, speaker_model: str | None = None,
-                    max_chars: int = MAX_CHARS) -> Iterator[QuoteDocument]:
+                    max_chars: int = MAX_CHARS, encoding: str | None = None) -> Iterator[QuoteDocument]:
     """QuoteDocuments for files and folders (text) or JSON Lines files (one partition
     each), read and extracted on the cluster of `client`, yielded in input order as their
     partitions finish."""
@@ -74,7 +74,7 @@ def extract_sources(client: Client, sources: Iterable[str], input_format: InputF
     if not parts:
         return
     bag = db.from_sequence(parts, npartitions=len(parts)).map_partitions(
-        lambda groups: [d for group in groups for d in _read_partition(group, input_format)])
+        lambda groups: [d for group in groups for d in _read_partition(group, input_format, encoding)])
     futures = client.compute(extract_bag(bag, backend, model_dir, speaker_model, max_chars).to_delayed())
     for future in futures:
         yield from future.result()

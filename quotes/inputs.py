@@ -26,11 +26,16 @@ class Document:
     error: str | None = None
 
 
-def decode(data: bytes, name: str) -> str:
-    """The text of `data`: UTF-8 (a byte-order mark is dropped, so offsets index the text after
-    it) or UTF-16 (with a byte-order mark, or without one when every other byte says so), else
-    an InputError that says what is wrong with it."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """The text of `data`: in `encoding` when one is given; else UTF-8 (a byte-order mark is
+    dropped, so offsets index the text after it), UTF-32 or UTF-16 by their byte-order marks,
+    UTF-16 without one when every other byte says so; else an InputError that says what is
+    wrong with it. Line ends are kept as they are (\r\n stays two characters)."""
+    if encoding is not None:
+        text = _decode_as(data, encoding, name)
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        text = _utf16(data, "utf-32", name)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _utf16(data, "utf-16", name)
     elif b"\x00" in data:
         encoding = _bomless_utf16(data)
@@ -47,11 +52,18 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def _decode_as(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not valid {encoding} (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+
+
 def _utf16(data: bytes, encoding: str, name: str) -> str:
     try:
         text = data.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise InputError(f"{name}: starts like UTF-16 but is not valid UTF-16") from None
+        raise InputError(f"{name}: starts like {encoding.upper()} but is not valid {encoding.upper()}") from None
     if "\x00" in text:
         raise InputError(f"{name}: binary file (NUL characters), not text")
     return text
@@ -70,7 +82,7 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def read_path(path: str | Path) -> Document:
+def read_path(path: str | Path, encoding: str | None = None) -> Document:
     """A document from a file; its id is the path as given."""
     p = Path(path)
     if not p.exists():
@@ -81,11 +93,11 @@ def read_path(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    return Document(str(path), decode(data, str(path)))
+    return Document(str(path), decode(data, str(path), encoding))
 
 
-def read_stream(stream: BinaryIO, name: str = "-") -> Document:
-    return Document(name, decode(stream.read(), name))
+def read_stream(stream: BinaryIO, name: str = "-", encoding: str | None = None) -> Document:
+    return Document(name, decode(stream.read(), name, encoding))
 
 
 def expand(sources: Iterable[str]) -> list[str]:
@@ -100,17 +112,20 @@ def expand(sources: Iterable[str]) -> list[str]:
     return paths
 
 
-def documents(sources: Iterable[str], input_format: InputFormat = "text") -> Iterator[Document]:
+def documents(sources: Iterable[str], input_format: InputFormat = "text",
+              encoding: str | None = None) -> Iterator[Document]:
     """Every document the sources hold, in order, read one at a time: with `text` each
     file is one (- is standard input); with `jsonl` each source holds one
-    {"id": ..., "text": ...} a line. Unreadable ones come out with `error` set."""
+    {"id": ..., "text": ...} a line (always UTF-8, as JSON is). Unreadable ones come out with
+    `error` set; `encoding` names the text files' encoding (default: UTF-8, or UTF-16/32 by
+    byte-order mark)."""
     for source in sources:
         if input_format == "jsonl":
             yield from _jsonl(source)
         elif source == "-":
-            yield _guarded(read_stream, sys.stdin.buffer, name="-")
+            yield _guarded(read_stream, sys.stdin.buffer, "-", encoding, name="-")
         else:
-            yield _guarded(read_path, source)
+            yield _guarded(read_path, source, encoding)
 
 
 def _guarded(read, *args, name: str | None = None) -> Document:
@@ -131,12 +146,14 @@ def _jsonl(source: str) -> Iterator[Document]:
             yield Document(source, None, f"{source}: cannot read ({err.strerror})")
             return
     seen: dict[str, str] = {}  # id -> the line that first used it
+    empty = True
     with stream:
         for number, raw in enumerate(stream, 1):
             if number == 1:
                 raw = raw.removeprefix(codecs.BOM_UTF8)  # a file saved with a byte-order mark
             if not raw.strip():
                 continue
+            empty = False
             name = f"{source}:{number}"
             try:
                 doc = _record(raw, name)
@@ -148,6 +165,8 @@ def _jsonl(source: str) -> Iterator[Document]:
                 continue
             seen[doc.id] = name
             yield doc
+    if empty:
+        yield Document(source, None, f"{source}: no JSON Lines records in it")
 
 
 def _record(raw: bytes, name: str) -> Document:

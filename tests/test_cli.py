@@ -296,3 +296,18 @@ def test_max_chars_refuses_a_longer_document_and_runs_the_rest(tmp_path):
     assert docs[0]["quotes"] and docs[1]["errors"] == [
         f"{long_}: not extracted: {len(SENTENCE) * 20:,} characters, more than the limit of 500 "
         "(raise it with --max-chars or Extractor(max_chars=...))"]
+
+
+def test_encoding_and_a_byte_order_mark_for_spreadsheets(tmp_path):
+    import csv
+    import io
+
+    f = tmp_path / "a.txt"
+    f.write_bytes(SENTENCE.encode("cp1256"))
+    assert run("extract", str(f)).exit_code == 1  # not UTF-8
+    result = run("extract", "--encoding", "cp1256", "--format", "csv", "--bom", str(f))
+    assert result.exit_code == 0 and result.stdout.startswith("\ufeffdocument,")
+    assert next(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))["speaker"] == "أحمد فريد"
+    assert run("extract", "--encoding", "no-such", str(f)).exit_code == 2
+    assert run("extract", "--bom", str(f)).exit_code == 2  # not csv
+    assert run("extract", "--input-format", "jsonl", "--encoding", "cp1256", str(f)).exit_code == 2

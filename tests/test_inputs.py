@@ -15,6 +15,7 @@ TEXT = "وقال الوزير: «نحن مستعدون للحوار» (2024)."
     TEXT.encode("utf-16"),  # with its byte-order mark
     TEXT.encode("utf-16-le"),
     TEXT.encode("utf-16-be"),
+    TEXT.encode("utf-32"),  # by its byte-order mark
 ])
 def test_utf8_and_utf16_with_or_without_a_byte_order_mark(data):
     assert decode(data, "a.txt") == TEXT
@@ -56,3 +57,15 @@ def test_ids_are_strings_or_integers(tmp_path):
     assert docs[1][2].endswith("in.jsonl:2: the id must be a string or an integer, not [1]")
     assert docs[2][2].endswith("not true")
     assert docs[3][0].endswith("in.jsonl:4") and docs[3][2] is None  # no id: the line names it
+
+
+def test_a_named_encoding_and_crlf_kept_as_read():
+    text = "وقال الوزير:\r\n«نعم»."
+    assert decode(text.encode("cp1256"), "a.txt", "cp1256") == text  # \r\n stays two characters
+    with pytest.raises(InputError, match="not valid utf-8"):
+        decode("نص".encode("cp1256"), "a.txt", "utf-8")
+
+
+def test_a_jsonl_file_with_no_records_says_so(tmp_path):
+    (tmp_path / "in.jsonl").write_text("\n  \n", encoding="utf-8")
+    assert _jsonl(tmp_path, [""]) == [(str(tmp_path / "in.jsonl"), None, f"{tmp_path / 'in.jsonl'}: no JSON Lines records in it")]
