@@ -54,16 +54,33 @@ PIECES = ["قال", "وقال", "أكد", "مؤكدا", "وأضاف", "بحسب"
           "عاما", ":", "،", ".", "«", "»", '"', "(", ")", "-", "\n", "\n\n", " ", "ً", "\ufeff", "x"]
 
 
-def test_any_arrangement_of_cues_names_and_marks_is_read_without_error():
-    from hypothesis import given, settings
+#: What archives hold besides words: diacritics, tatweel, bidi and zero-width marks, Latin,
+#: Arabic-Indic digits, emoji, NUL, CRLF, a very long word.
+ODDITIES = ["\u064e", "\u0651", "ـ", "\u200f", "\u202b", "\u202c", "\u200b", "\u200c", "\u200d", "\ufeff",
+            "Reuters", "said:", "٢٠٢٤", "😀", "\x00", "\r\n", "\t", "ب" * 300, "“", "”", "‹", "›", "'"]
+
+
+def fuzz_texts():
     from hypothesis import strategies as st
+
+    piece = st.sampled_from(PIECES) | st.sampled_from(ODDITIES)
+    joined = st.lists(piece, max_size=30).map(" ".join)
+    glued = st.lists(piece, max_size=30).map("".join)  # marks and clitics with no space between
+    return joined | glued | st.text(max_size=40)
+
+
+def test_any_text_is_read_without_error_the_same_every_time():
+    from hypothesis import given, settings
 
     extractor = Extractor(backend="rules")
 
-    @settings(max_examples=400, deadline=None)
-    @given(st.lists(st.sampled_from(PIECES), max_size=30).map(" ".join))
+    @settings(max_examples=500, deadline=None)
+    @given(fuzz_texts())
     def read(text):
         doc = extractor.extract(text)  # every span is checked against the text as it is built
         assert all(q.text.strip() for q in doc.quotes)
+        assert [q.start for q in doc.quotes] == sorted(q.start for q in doc.quotes)
+        assert extractor.extract(text) == doc
+        assert type(doc).model_validate_json(doc.to_json(explain=True)) == doc
 
     read()
