@@ -6,9 +6,10 @@ before parsing:
 - diacritics are dropped (fully vocalised text would otherwise be unknown words);
 - each non-blank input line becomes its own paragraph, so that a headline without final
   punctuation is never glued to the next sentence;
-- a line longer than MAX_PIECE_WORDS words is cut into paragraphs at sentence ends, and a
-  sentence longer than that at a comma or, failing that, a space: the parser's memory grows
-  with the square of a sentence's length (a line of 10,000 quoted words asked for 60 GB).
+- a line longer than MAX_PIECE_TOKENS tokens is cut into paragraphs at sentence ends, and a
+  sentence longer than that at a comma, else a space, else between two marks: the parser's
+  memory grows with the square of a sentence's length (a line of 10,000 quoted words asked
+  for 60 GB).
 `ParseText.origin` maps every character Stanza reads back to its index in the original.
 """
 from __future__ import annotations
@@ -31,9 +32,10 @@ CHAR_MAP = str.maketrans({
 DIACRITICS = regex.compile(r"[\u064B-\u065F\u0670]")
 
 PARAGRAPH_BREAK = "\n\n"
-MAX_PIECE_WORDS = 150  # words a paragraph handed to Stanza holds at most
-SENTENCE_END = regex.compile(r"[.!?]$")
-CLAUSE_END = regex.compile(r"[,;:،؛]$")
+MAX_PIECE_TOKENS = 200  # tokens a paragraph handed to Stanza holds at most
+PIECE_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+|\S")  # a word or one mark, as the tokenizer cuts them
+SENTENCE_ENDS = ".!?"
+CLAUSE_ENDS = ",;:،؛"
 
 
 def prepare_for_parse(text: str) -> str:
@@ -76,20 +78,26 @@ def to_parse_text(original: str) -> ParseText:
     return ParseText(original=original, text="".join(chars), origin=tuple(origin))
 
 
-def pieces(text: str, start: int, end: int, max_words: int = MAX_PIECE_WORDS) -> list[tuple[int, int]]:
-    """text[start:end] (one line) cut into spans of at most `max_words` words: after the last
-    sentence end that fits, else the last comma, else the last word that fits."""
-    words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", text, pos=start, endpos=end)]
-    if len(words) <= max_words:
+def pieces(text: str, start: int, end: int, max_tokens: int = MAX_PIECE_TOKENS) -> list[tuple[int, int]]:
+    """text[start:end] (one line) cut into spans of at most `max_tokens` tokens: after the last
+    sentence end that fits, else the last comma, else the last space, else between two marks
+    (a run of 20,000 quote marks has no space to cut at)."""
+    tokens = [(m.start(), m.end()) for m in PIECE_TOKEN.finditer(text, start, end)]
+    if len(tokens) <= max_tokens:
         return [(start, end)]
+
+    def last(window: range, marks: str | None) -> int | None:
+        """The last token of `window` (one of `marks`, if given) that a space follows."""
+        return next((k for k in window if (marks is None or text[tokens[k][0]:tokens[k][1]] in marks)
+                     and (tokens[k][1] == end or text[tokens[k][1]].isspace())), None)
+
     spans: list[tuple[int, int]] = []
     first = 0
-    while len(words) - first > max_words:
-        window = range(first + max_words - 1, first, -1)
-        cut = next((k for k in window if SENTENCE_END.search(text, *words[k])), None)
-        if cut is None:
-            cut = next((k for k in window if CLAUSE_END.search(text, *words[k])), first + max_words - 1)
-        spans.append((words[first][0], words[cut][1]))
+    while len(tokens) - first > max_tokens:
+        window = range(first + max_tokens - 1, first, -1)
+        cut = next((k for k in (last(window, SENTENCE_ENDS), last(window, CLAUSE_ENDS), last(window, None))
+                    if k is not None), first + max_tokens - 1)
+        spans.append((tokens[first][0], tokens[cut][1]))
         first = cut + 1
-    spans.append((words[first][0], end))
+    spans.append((tokens[first][0], end))
     return spans

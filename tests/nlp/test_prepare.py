@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,21 +46,29 @@ def test_every_parse_character_comes_from_the_original(original):
             assert prepare_for_parse(original[prepared.origin[i]]) == char
 
 
-def test_a_long_line_is_cut_at_sentence_ends_then_commas_then_spaces():
-    sentence = "وقال الوزير إن المحادثات مفيدة للبلدين."  # 6 words
+def test_a_long_line_is_cut_at_sentence_ends_then_commas_then_spaces_then_marks():
+    sentence = "وقال الوزير إن المحادثات مفيدة للبلدين."  # 7 tokens
     line = " ".join([sentence] * 5)
-    assert pieces(line, 0, len(line), max_words=6) == [
+    assert pieces(line, 0, len(line), max_tokens=8) == [
         (m * (len(sentence) + 1), m * (len(sentence) + 1) + len(sentence)) for m in range(5)]
     clauses = "أولا، ثانيا، ثالثا، رابعا، خامسا"
-    assert [clauses[a:b] for a, b in pieces(clauses, 0, len(clauses), max_words=2)] == [
+    assert [clauses[a:b] for a, b in pieces(clauses, 0, len(clauses), max_tokens=4)] == [
         "أولا، ثانيا،", "ثالثا، رابعا،", "خامسا"]
     words = " ".join(["كلمة"] * 7)
-    assert [len(words[a:b].split()) for a, b in pieces(words, 0, len(words), max_words=3)] == [3, 3, 1]
+    assert [len(words[a:b].split()) for a, b in pieces(words, 0, len(words), max_tokens=3)] == [3, 3, 1]
+    marks = '"' * 7
+    assert pieces(marks, 0, 7, max_tokens=3) == [(0, 3), (3, 6), (6, 7)]
 
 
-def test_no_paragraph_stanza_reads_holds_more_words_than_the_bound():
-    original = "وقال: «" + " ".join(["نعم"] * 1_000) + "»."
+@pytest.mark.parametrize("original", [
+    "وقال: «" + " ".join(["نعم"] * 1_000) + "».",  # 1,000 quoted words
+    '"' * 20_000,  # 20,000 quote marks, no space
+    "ب" * 5_000 + " " + "ت" * 5_000,  # two huge words: one token each
+])
+def test_no_paragraph_stanza_reads_holds_more_tokens_than_the_bound(original):
+    from quotes.nlp.prepare import MAX_PIECE_TOKENS, PIECE_TOKEN
+
     prepared = to_parse_text(original)
-    assert max(len(p.split()) for p in prepared.text.split("\n\n")) <= 150
-    start = prepared.text.rindex("نعم")
-    assert original[slice(*prepared.to_original(start, start + 3))] == "نعم"
+    assert max(len(PIECE_TOKEN.findall(p)) for p in prepared.text.split("\n\n")) <= MAX_PIECE_TOKENS
+    assert "".join(prepared.text.split("\n\n")).replace(" ", "") == original.translate(
+        str.maketrans("«»", '""')).replace(" ", "")  # nothing lost
