@@ -50,3 +50,21 @@ def test_dev_stanza_beats_the_rules_on_canonical_names(shared, stanza_extractor)
         runs[name], _ = score(load_many(gold), preds, text_loader(gold, shared / "dev" / "texts"))
     assert runs["stanza"]["f1"] >= 0.85
     assert runs["stanza"]["speaker_strict"] > runs["rules"]["speaker_strict"]
+
+
+def test_the_whole_pipeline_runs_with_the_network_blocked():
+    import subprocess
+    import sys
+
+    script = (
+        "import socket\n"
+        "def blocked(*args, **kwargs):\n"
+        "    raise OSError('network blocked by the test')\n"
+        "socket.socket.connect = socket.socket.connect_ex = socket.socket.sendto = blocked\n"
+        "socket.create_connection = socket.getaddrinfo = blocked\n"
+        "import quotes\n"
+        "doc = quotes.Extractor(backend='stanza').extract('وقال الوزير سامر علوان: \"نحن مستعدون للحوار\".')\n"
+        "print(doc.quotes[0].speaker.name)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "سامر علوان"
