@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+import regex
 
 from quotes.batch import run
 from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
@@ -16,6 +17,8 @@ from quotes.nlp.resolve import ModelLoadError, ModelNotFoundError
 from quotes.output import writer_for
 from quotes.progress import Progress
 from quotes.schema import QuoteDocument
+
+ARABIC_LETTER = regex.compile(r"\p{Script=Arabic}")
 
 
 @click.group()
@@ -84,7 +87,7 @@ def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, 
         results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model,
                               max_chars, encoding)
     else:
-        results = run(documents(paths, input_format, encoding), backend, model_dir, workers, batch_size, speaker_model,
+        results = run(_noting_non_arabic(documents(paths, input_format, encoding)), backend, model_dir, workers, batch_size, speaker_model,
                       max_chars)
     sys.exit(_write_all(results, writer, progress))
 
@@ -92,6 +95,15 @@ def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, 
 def _given(ctx: click.Context, name: str) -> bool:
     """True when the option was typed on the command line (not from its environment variable)."""
     return ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+
+
+def _noting_non_arabic(docs):
+    """The documents, with a note on stderr for each that has no Arabic letter in it."""
+    for doc in docs:
+        if doc.text is not None and not ARABIC_LETTER.search(doc.text):
+            click.echo(f"quotes: note: {doc.id} has no Arabic letters; quotes finds quotes in Arabic text only",
+                       err=True)
+        yield doc
 
 
 def _check_encoding(name: str) -> None:

@@ -311,3 +311,12 @@ def test_encoding_and_a_byte_order_mark_for_spreadsheets(tmp_path):
     assert run("extract", "--encoding", "no-such", str(f)).exit_code == 2
     assert run("extract", "--bom", str(f)).exit_code == 2  # not csv
     assert run("extract", "--input-format", "jsonl", "--encoding", "cp1256", str(f)).exit_code == 2
+
+
+def test_a_text_with_no_arabic_gets_a_note_not_an_error(tmp_path):
+    f = tmp_path / "en.txt"
+    f.write_text('The minister said: "We are ready."', encoding="utf-8")
+    result = run("extract", str(f))
+    assert result.exit_code == 0 and json.loads(result.stdout)["quotes"] == []
+    assert f"quotes: note: {f} has no Arabic letters" in result.stderr
+    assert "note" not in run("extract", "-", input=SENTENCE.encode("utf-8")).stderr
