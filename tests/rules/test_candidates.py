@@ -324,3 +324,11 @@ def test_a_quote_is_reported_once_when_a_second_cue_follows_it(candidates):
     found = candidates(text)
     assert [c[1] for c in found].count("نحن مستعدون. للحوار") == 1
     assert found[0][2] == "وأوضح"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('وقال كومو الأسبوع الماضي "لا أشعر بالقلق عمن سترشح".', "كومو"),
+    ("وأكد الوزير سالم الحمود رسميا أن الحدود آمنة.", "الوزير سالم الحمود"),
+])
+def test_a_time_or_manner_word_ends_the_speaker_phrase(candidates, text, speaker):
+    assert candidates(text)[0][3] == speaker
