@@ -1,4 +1,7 @@
-"""The extractor's batch path: one result per input, in order, nothing lost to a bad one."""
+"""The extractor: the batch path (one result per input, in order, nothing lost to a bad one),
+wrong types, generated text and hostile text."""
+import pytest
+
 from quotes import Extractor
 from quotes.inputs import Document
 
@@ -40,8 +43,6 @@ def test_a_batch_of_plain_strings_is_named_by_place():
 
 
 def test_what_is_not_text_is_a_type_error_that_says_so():
-    import pytest
-
     extractor = Extractor(backend="rules")
     with pytest.raises(TypeError, match="the text must be a str .*not NoneType"):
         extractor.extract(None)
@@ -84,3 +85,22 @@ def test_any_text_is_read_without_error_the_same_every_time():
         assert type(doc).model_validate_json(doc.to_json(explain=True)) == doc
 
     read()
+
+
+HOSTILE = {
+    "20,000 quote marks on one line": '"' * 20_000,
+    "10,000 quoted words in one sentence": "وقال الوزير: «" + " ".join(["نعم"] * 10_000) + "».",
+    "100,000 cue words in a row": " ".join(["قال"] * 100_000),
+    "a 200 KB word": "ب" * 200_000,
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_text_finishes_in_seconds_with_sane_output(case):
+    import time
+
+    text = HOSTILE[case]
+    start = time.perf_counter()
+    doc = Extractor(backend="rules").extract(text)
+    assert time.perf_counter() - start < 30
+    assert len(doc.quotes) <= 2 and all(text[q.start:q.end] == q.text for q in doc.quotes)
