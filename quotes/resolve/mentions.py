@@ -232,6 +232,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
     i = 1 if words[0] in lexicon.name_class("nw.description-opener") else 0  # وهي إحدى القائمين على المشروع
     while i < len(words):
         width = match_title(lexicon, words, i) if after not in ("construct", "prep") else 0
+        if width and part.head is None and (match_role(lexicon, words, i) or (None, 0))[1] > width:
+            width = 0  # شيخ الأزهر: an office whose first word is a title
         if width:  # a title; the name follows it
             part.titles.append(span(i, i + width))
             i += width

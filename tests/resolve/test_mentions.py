@@ -63,6 +63,10 @@ def read(ruledoc, phrase):
     ("اللجنة المشرفة على فعاليات العيد", "organisation", "اللجنة المشرفة علي فعاليات العيد", [], None),
     ("صحيفة آس", "organisation", "صحيفة اس", [], None),
     ("محكمة بلجيكية", "anonymous", "محكمة بلجيكية", [], None),
+    # an office whose first word is also a title: the office, then the titled name
+    ("شيخ جامع الأزهر، الإمام أحمد الطيب", "person", "شيخ جامع الازهر", ["الامام"], "احمد الطيب"),
+    ("عميد كلية الطب بالجامعة الدكتور علي الغامدي", "person", "عميد كلية الطب بالجامعة", ["الدكتور"], "علي الغامدي"),
+    ("العميد سالم راشد", "person", None, ["العميد"], "سالم راشد"),
 ])
 def test_role_titles_and_name(ruledoc, phrase, kind, role, titles, name):
     assert read(ruledoc, phrase) == (kind, role, titles, name)
