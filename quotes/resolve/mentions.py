@@ -113,10 +113,13 @@ def analyse(doc: RuleDoc, first: int, last: int, skip: int = 0) -> Mention:
     mention = Mention(span, "unknown")
     parts = [_read_segment(doc, seg) for seg in segments]
     titled = any(p.name and p.titles for p in parts)
-    for seg, part in zip(segments, parts):
-        if part.name and not part.titles and titled and part.role:
-            # رئيس الفريق ... حرس حدود، ملازم أول سلطان شمسان: the titled name is the name,
-            # and what looked like one before it ends the role
+    for k, (seg, part) in enumerate(zip(segments, parts)):
+        apposed = any(p.name and not p.role and p.head is None for p in parts[k + 1:]) \
+            and part.name is not None and doc.text[part.name[0]] in "لب"
+        if part.name and not part.titles and (titled or apposed) and part.role and part.role[1] <= part.name[0]:
+            # رئيس الفريق ... حرس حدود، ملازم أول سلطان شمسان: the titled name is the name; وزير
+            # الدولة لشؤون الخليج، تامر السبهان: so is a name apposed to a phrase whose "name"
+            # opens with a preposition. What looked like a name before it ends the role.
             part.role, part.name = (part.role[0], part.name[1]), None
         # an affiliation (، من مركز ...) gives a role only when no other apposition does
         affiliation = doc.is_preposition(seg[0].index)

@@ -117,6 +117,7 @@ class RuleDoc:
         writer's), participles only where they are hal cues."""
         found = [c for c in find_cues(self.tokens, self.lexicon)
                  if not self.inside_quote(c.first) and not self._hamza_below_imperfect(c)
+                 and not self._bare_alef_imperfect(c)
                  and not self._written_passive(c)]
         verb_ends = {c.last for c in found if c.kind == "verb"}
         return [c for c in found if c.kind != "participle"
@@ -127,6 +128,15 @@ class RuleDoc:
         if cue.reading is None or cue.reading.aspect != "imperfect":
             return False
         return self._stem_letter(cue).startswith("إ")
+
+    def _bare_alef_imperfect(self, cue: Cue) -> bool:
+        """The imperfect of a verb whose root begins with hamza keeps it (تأمر، يأمر): written
+        with a bare alef after the prefix it is a name (تامر السبهان)."""
+        r = cue.reading
+        if r is None or r.aspect != "imperfect" or not r.verb.lemma.startswith("أ"):
+            return False
+        at = cue.start + int(cue.conjoined) + 1  # after the person prefix (ت، ي، ن)
+        return self.norm.original_text(at, at + 1) == "ا"
 
     def written_accusative(self, j: int) -> bool:
         """Token j is written with the accusative tanween (آسِفَةً، مبتسماً): a hal, an object

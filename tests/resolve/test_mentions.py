@@ -67,6 +67,9 @@ def read(ruledoc, phrase):
     ("شيخ جامع الأزهر، الإمام أحمد الطيب", "person", "شيخ جامع الازهر", ["الامام"], "احمد الطيب"),
     ("عميد كلية الطب بالجامعة الدكتور علي الغامدي", "person", "عميد كلية الطب بالجامعة", ["الدكتور"], "علي الغامدي"),
     ("العميد سالم راشد", "person", None, ["العميد"], "سالم راشد"),
+    # a name apposed after the comma: the ل-phrase before it is the office's, not a name
+    ("وزير الدولة لشؤون الخليج، تامر السبهان", "person", "وزير الدولة لشؤون الخليج", [], "تامر السبهان"),
+    ("الممثلة سنثيا نيكسون، بطلة مسلسل", "person", "الممثلة", [], "سنثيا نيكسون"),
 ])
 def test_role_titles_and_name(ruledoc, phrase, kind, role, titles, name):
     assert read(ruledoc, phrase) == (kind, role, titles, name)

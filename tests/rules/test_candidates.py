@@ -332,3 +332,10 @@ def test_a_quote_is_reported_once_when_a_second_cue_follows_it(candidates):
 ])
 def test_a_time_or_manner_word_ends_the_speaker_phrase(candidates, text, speaker):
     assert candidates(text)[0][3] == speaker
+
+
+def test_a_name_spelt_like_an_imperfect_without_its_hamza_is_no_cue(candidates):
+    # تامر is the name; the imperfect of أمر keeps its hamza (وتأمر الوزارة بأن ...)
+    text = "أكد وزير الدولة لشؤون الخليج، تامر السبهان، أن السعودية تتعرض لحملة."
+    assert [c[2] for c in candidates(text)] == ["أكد"]
+    assert [c[2] for c in candidates("وتأمر الوزارة بأن تغلق المحلات.")] == ["وتأمر"]
