@@ -34,14 +34,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if encoding is not None:
         text = _decode_as(data, encoding, name)
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        text = _utf16(data, "utf-32", name)
+        text = _unicode(data, "utf-32", name)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _utf16(data, "utf-16", name)
+        text = _unicode(data, "utf-16", name)
     elif b"\x00" in data:
         encoding = _bomless_utf16(data)
         if encoding is None:
             raise InputError(f"{name}: binary file (NUL bytes), not text")
-        text = _utf16(data, encoding, name)
+        text = _unicode(data, encoding, name)
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -59,7 +59,7 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
         raise InputError(f"{name}: not valid {encoding} (byte 0x{data[err.start]:02x} at offset {err.start})") from None
 
 
-def _utf16(data: bytes, encoding: str, name: str) -> str:
+def _unicode(data: bytes, encoding: str, name: str) -> str:
     try:
         text = data.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError:
@@ -74,10 +74,9 @@ def _bomless_utf16(data: bytes) -> str | None:
     spaces, digits and punctuation of any text (Arabic letters are 06xx, Latin 00xx)."""
     if len(data) % 2:
         return None
-    high = {"utf-16-le": data[1::2], "utf-16-be": data[0::2]}
-    for encoding, bytes_ in high.items():
-        other = data[0::2] if encoding == "utf-16-le" else data[1::2]
-        if b"\x00" not in other and bytes_.count(0) + bytes_.count(6) >= 0.9 * len(bytes_):
+    evens, odds = data[0::2], data[1::2]
+    for encoding, high, low in (("utf-16-le", odds, evens), ("utf-16-be", evens, odds)):
+        if b"\x00" not in low and high.count(0) + high.count(6) >= 0.9 * len(high):
             return encoding
     return None
 
