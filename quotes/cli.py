@@ -66,6 +66,8 @@ def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, 
     """
     if backend == "rules" and model_dir and _given(click.get_current_context(), "model_dir"):
         raise click.UsageError("--model-dir is for the stanza backend; the rules backend reads no model")
+    if scheduler and workers > 1:
+        raise click.UsageError("--workers is for this machine; on a Dask cluster its workers run the batches")
     paths = expand(sources) if input_format == "text" else list(sources)
     single = input_format == "text" and len(paths) == 1
     if jsonl and output_format not in (None, "jsonl"):

@@ -55,7 +55,8 @@ def test_json_with_several_inputs_is_a_list_and_pretty_indents_it(tmp_path, seed
 def test_options_that_cannot_apply_are_refused(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(SENTENCE, encoding="utf-8")
-    for args in (("--pretty", "--format", "csv"), ("--pretty", "--jsonl"), ("--jsonl", "--format", "csv")):
+    for args in (("--pretty", "--format", "csv"), ("--pretty", "--jsonl"), ("--jsonl", "--format", "csv"),
+                 ("--workers", "2", "--scheduler", "tcp://127.0.0.1:1")):
         result = run("extract", *args, str(f))
         assert result.exit_code == 2 and result.stdout == "", args
 
