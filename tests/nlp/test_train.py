@@ -17,7 +17,7 @@ def test_quick_training_end_to_end(shared_data, tmp_path):
     result = CliRunner().invoke(main, ["models", "train", "--treebank", str(treebank), "--ner", str(ner_file),
                                        "--output", str(output), "--work-dir", str(tmp_path / "work"), "--quick"])
     assert result.exit_code == 0, result.output
-    assert time.perf_counter() - start < 120
+    assert time.perf_counter() - start < 600  # a smoke run, not a training: minutes even on a loaded machine
 
     info = json.loads((output / "model.json").read_text(encoding="utf-8"))
     assert set(info["processors"]) == set(PROCESSORS)
