@@ -56,31 +56,20 @@ def main():
               help="A longer document is not extracted: its output carries the error.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on this Dask distributed scheduler (extra `dask`); files must be readable by its workers.")
-def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, explain, backend, model_dir, speaker_model,
-            workers, batch_size, quiet, max_chars, scheduler):
+def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, explain, backend, model_dir,
+            speaker_model, workers, batch_size, quiet, max_chars, scheduler):
     """Extract quotes from SOURCES: files, folders, or - for standard input.
 
     Output goes to stdout, one document per input in input order. A document that cannot
     be read is named on stderr, its output carries the error, the rest still run, and
     the exit code is 1; Ctrl-C stops after a whole line (exit code 130).
     """
-    if backend == "rules" and model_dir and _given(click.get_current_context(), "model_dir"):
-        raise click.UsageError("--model-dir is for the stanza backend; the rules backend reads no model")
-    if scheduler and workers > 1:
-        raise click.UsageError("--workers is for this machine; on a Dask cluster its workers run the batches")
     paths = expand(sources) if input_format == "text" else list(sources)
     single = input_format == "text" and len(paths) == 1
     if jsonl and output_format not in (None, "jsonl"):
         raise click.UsageError(f"--jsonl and --format {output_format} ask for two formats")
     output_format = output_format or ("jsonl" if jsonl or (not single and not pretty) else "json")
-    if pretty and output_format != "json":
-        raise click.UsageError(f"--pretty indents JSON; {output_format} has no indented form (use --format json)")
-    if bom and output_format != "csv":
-        raise click.UsageError("--bom is for --format csv")
-    if encoding and input_format == "jsonl":
-        raise click.UsageError("--encoding is for text files; JSON Lines are UTF-8")
-    if encoding:
-        _check_encoding(encoding)
+    _check_options(click.get_current_context(), output_format)
     if bom:
         sys.stdout.write("\ufeff")
     writer = writer_for(output_format, single, sys.stdout, explain=explain, pretty=pretty)
@@ -89,9 +78,26 @@ def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, 
         results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model,
                               max_chars, encoding)
     else:
-        results = run(_noting_non_arabic(documents(paths, input_format, encoding)), backend, model_dir, workers, batch_size, speaker_model,
-                      max_chars)
+        docs = _noting_non_arabic(documents(paths, input_format, encoding))
+        results = run(docs, backend, model_dir, workers, batch_size, speaker_model, max_chars)
     sys.exit(_write_all(results, writer, progress))
+
+
+def _check_options(ctx: click.Context, output_format: str) -> None:
+    """Options that do not apply to this run are refused, not ignored."""
+    o = ctx.params
+    if o["backend"] == "rules" and o["model_dir"] and _given(ctx, "model_dir"):
+        raise click.UsageError("--model-dir is for the stanza backend; the rules backend reads no model")
+    if o["scheduler"] and o["workers"] > 1:
+        raise click.UsageError("--workers is for this machine; on a Dask cluster its workers run the batches")
+    if o["pretty"] and output_format != "json":
+        raise click.UsageError(f"--pretty indents JSON; {output_format} has no indented form (use --format json)")
+    if o["bom"] and output_format != "csv":
+        raise click.UsageError("--bom is for --format csv")
+    if o["encoding"] and o["input_format"] == "jsonl":
+        raise click.UsageError("--encoding is for text files; JSON Lines are UTF-8")
+    if o["encoding"]:
+        _check_encoding(o["encoding"])
 
 
 def _given(ctx: click.Context, name: str) -> bool:
