@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 import torch
 
 from quotes.nlp.prepare import parse_form
+from quotes.nlp.resolve import CHARLM_FILES
 from quotes.nlp.train import run_trainer
 from quotes.nlp.vectors import TOKEN, read_lines
 
@@ -32,7 +33,7 @@ INFO_NAME = "charlm.json"
 
 def model_name(direction: str) -> str:
     """The file a model directory holds for one direction (what the pipeline looks for)."""
-    return f"{direction}_charlm.pt"
+    return CHARLM_FILES[f"ner_{direction}_charlm"]
 
 
 @dataclass(frozen=True)
