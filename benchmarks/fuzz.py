@@ -43,8 +43,9 @@ def main() -> None:
             tally["crashes"] += 1
             _keep(tally, text, f"{type(error).__name__}: {error}")
             return
-        ok = (all(q.text.strip() for q in doc.quotes) and [q.start for q in doc.quotes] == sorted(q.start for q in doc.quotes)
-              and extractor.extract(text) == doc and type(doc).model_validate_json(doc.to_json(explain=True)) == doc)
+        starts = [q.start for q in doc.quotes]
+        ok = (all(q.text.strip() for q in doc.quotes) and starts == sorted(starts) and extractor.extract(text) == doc
+              and type(doc).model_validate_json(doc.to_json(explain=True)) == doc)
         if not ok:
             tally["violations"] += 1
             _keep(tally, text, "invariant")

@@ -199,7 +199,8 @@ def load_many(path: str | Path) -> list[dict]:
             try:
                 docs.append(json.loads(line))
             except json.JSONDecodeError as err:
-                raise ValueError(f"{path}:{number}: not JSON ({err.msg}); expected the output of quotes extract") from None
+                raise ValueError(f"{path}:{number}: not JSON ({err.msg}); "
+                                 "expected the output of quotes extract") from None
     return docs
 
 

@@ -160,7 +160,8 @@ def _jsonl(source: str) -> Iterator[Document]:
                 yield Document(name, None, str(err))
                 continue
             if doc.id in seen:
-                yield Document(doc.id, None, f"{name}: id {doc.id!r} already used on {seen[doc.id]}; ids must be unique")
+                yield Document(doc.id, None,
+                               f"{name}: id {doc.id!r} already used on {seen[doc.id]}; ids must be unique")
                 continue
             seen[doc.id] = name
             yield doc

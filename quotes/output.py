@@ -44,7 +44,8 @@ class JsonListWriter(Writer):
         self.count = 0
 
     def write(self, doc: QuoteDocument) -> None:
-        self._emit(("[\n" if not self.count else ",\n") + doc.to_json(explain=self.explain, indent=2 if self.pretty else None))
+        body = doc.to_json(explain=self.explain, indent=2 if self.pretty else None)
+        self._emit(("[\n" if not self.count else ",\n") + body)
         self.count += 1
 
     def close(self) -> None:
