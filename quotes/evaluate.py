@@ -106,13 +106,20 @@ def match_quotes(text: str, gold_quotes: list[dict], pred_quotes: list[dict], mi
         yield gi, bi
 
 
+def paired(golds: list[dict], preds: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Each gold document with the prediction of the same file name (one gold and one output:
+    paired whatever their names), or None."""
+    if len(golds) == 1:
+        return [(golds[0], (preds or [None])[0])]
+    by_doc = {os.path.basename(p.get("document") or ""): p for p in preds}
+    return [(g, by_doc.get(os.path.basename(g["document"]))) for g in golds]
+
+
 def score(golds: list[dict], preds: list[dict], text_of: Callable[[dict], str],
           min_overlap: float = 0.5) -> tuple[dict, list[str]]:
     """The scorer's measures, a per-type breakdown, and F1 at each coverage threshold."""
     t = Tally()
-    by_doc = {os.path.basename(p.get("document") or ""): p for p in preds}
-    for g in golds:
-        p = by_doc.get(os.path.basename(g["document"])) if len(golds) > 1 else (preds or [None])[0]
+    for g, p in paired(golds, preds):
         t.counts["gold"] += len(g["quotes"])
         for gq in g["quotes"]:
             t.counts[f"gold.{gq['type']}"] += 1
@@ -205,11 +212,8 @@ def load_many(path: str | Path) -> list[dict]:
 
 
 def documents_without_prediction(golds: list[dict], preds: list[dict]) -> list[str]:
-    """The gold documents no prediction names (documents are matched by file name)."""
-    if len(golds) == 1 and preds:
-        return []  # one gold and one output: paired whatever their names
-    named = {os.path.basename(p.get("document") or "") for p in preds}
-    return [g["document"] for g in golds if os.path.basename(g["document"]) not in named]
+    """The gold documents no prediction is paired with (`paired`)."""
+    return [g["document"] for g, p in paired(golds, preds) if p is None]
 
 
 def text_loader(gold_path: str | Path, texts: str | Path | None) -> Callable[[dict], str]:

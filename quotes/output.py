@@ -24,6 +24,9 @@ class Writer:
     def close(self) -> None:
         """After the last document (or an interruption): end what the format needs ended."""
 
+    def _json(self, doc: QuoteDocument) -> str:
+        return doc.to_json(explain=self.explain, indent=2 if self.pretty else None)
+
     def _emit(self, text: str) -> None:
         self.stream.write(text)
         self.stream.flush()
@@ -33,7 +36,7 @@ class JsonWriter(Writer):
     """One JSON document (a single input)."""
 
     def write(self, doc: QuoteDocument) -> None:
-        self._emit(doc.to_json(explain=self.explain, indent=2 if self.pretty else None) + "\n")
+        self._emit(self._json(doc) + "\n")
 
 
 class JsonListWriter(Writer):
@@ -44,8 +47,7 @@ class JsonListWriter(Writer):
         self.count = 0
 
     def write(self, doc: QuoteDocument) -> None:
-        body = doc.to_json(explain=self.explain, indent=2 if self.pretty else None)
-        self._emit(("[\n" if not self.count else ",\n") + body)
+        self._emit(("[\n" if not self.count else ",\n") + self._json(doc))
         self.count += 1
 
     def close(self) -> None:
