@@ -15,11 +15,12 @@ from typing import Iterable, Iterator
 
 from quotes.extractor import MAX_CHARS, Backend, Extractor
 from quotes.inputs import Document
+from quotes.nlp.resolve import ModelLoadError, ModelNotFoundError
 from quotes.schema import QuoteDocument
 
 IN_FLIGHT_PER_WORKER = 2
 
-_worker: Extractor | None = None  # the extractor of this worker process (set by its initializer)
+_worker: Extractor | Exception | None = None  # this worker process's extractor, or why it could not load
 
 
 def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -52,8 +53,13 @@ def run(docs: Iterable[Document], backend: Backend = "stanza", model_dir: str | 
 def _start_worker(backend: Backend, model_dir: str | None, speaker_model: str | None, max_chars: int) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
-    _worker = Extractor(backend, model_dir, speaker_model, max_chars)
+    try:
+        _worker = Extractor(backend, model_dir, speaker_model, max_chars)
+    except (ModelNotFoundError, ModelLoadError) as error:  # raised in the parent by the first batch, as one line
+        _worker = error
 
 
 def _extract(chunk: list[Document]) -> list[QuoteDocument]:
+    if isinstance(_worker, Exception):
+        raise _worker
     return _worker.extract_documents(chunk)

@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -285,6 +287,18 @@ def test_model_errors_are_one_line_not_a_traceback(tmp_path):
     result = CliRunner().invoke(main, ["extract", "--backend", "rules", str(f)],
                                 env={"QUOTES_MODEL_DIR": str(tmp_path / "empty")})
     assert result.exit_code == 0  # from the environment it is no mistake of this command's
+
+
+def test_a_broken_model_on_worker_processes_is_one_line_too(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    result = subprocess.run([sys.executable, "-m", "quotes", "extract", "--workers", "2", "--model-dir",
+                             str(tmp_path / "empty"), str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and result.stdout == ""
+    error, = result.stderr.splitlines()
+    assert error.startswith(f"Error: {tmp_path / 'empty'} lacks tokenize.pt")
 
 
 def test_max_chars_refuses_a_longer_document_and_runs_the_rest(tmp_path):
