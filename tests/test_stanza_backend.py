@@ -5,6 +5,7 @@ import pytest
 
 from quotes import Extractor
 from quotes.evaluate import load_many, score, text_loader
+from test_extractor import HOSTILE
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +69,15 @@ def test_the_whole_pipeline_runs_with_the_network_blocked():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "سامر علوان"
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_text_parses_in_bounded_time_with_sane_output(stanza_extractor, case):
+    import time
+
+    text = HOSTILE[case]
+    start = time.perf_counter()
+    doc = stanza_extractor.extract(text)
+    assert time.perf_counter() - start < 120  # the cue words: 600 KB of text, 40 s on two cores
+    assert not doc.errors
+    assert len(doc.quotes) <= 2 and all(text[q.start:q.end] == q.text for q in doc.quotes)
