@@ -12,10 +12,11 @@ import regex
 from quotes.batch import run
 from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
 from quotes.extractor import MAX_CHARS
-from quotes.inputs import documents, expand
+from quotes.inputs import InputError, documents, expand, read_path
 from quotes.nlp.resolve import ModelLoadError, ModelNotFoundError
 from quotes.output import writer_for
 from quotes.progress import Progress
+from quotes.render import write_pages
 from quotes.schema import QuoteDocument
 
 ARABIC_LETTER = regex.compile(r"\p{Script=Arabic}")
@@ -25,6 +26,21 @@ ARABIC_LETTER = regex.compile(r"\p{Script=Arabic}")
 @click.version_option(package_name="quotes")
 def main():
     """Arabic quotation attribution: who said what, in what capacity."""
+
+
+def _extractor_options(command):
+    """The options that choose the extractor: backend, Stanza models, speaker model."""
+    for option in reversed((
+            click.option("--backend", type=click.Choice(["stanza", "rules"]), default="stanza", show_default=True,
+                         help="Who decides the speaker: the Stanza parse (rules as fallback) or the rules alone."),
+            click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
+                         help="A Stanza model directory (default: official Arabic models if present, "
+                              "else the shipped ones)."),
+            click.option("--speaker-model", envvar="QUOTES_SPEAKER_MODEL", metavar="PATH|none",
+                         help="Speaker model (JSON from `quotes resolver train`); none: the resolver's own "
+                              "choice. Default: the one shipped for the backend."))):
+        command = option(command)
+    return command
 
 
 @main.command()
@@ -40,13 +56,7 @@ def main():
 @click.option("--bom", is_flag=True, help="Start the CSV with a UTF-8 byte-order mark (for spreadsheet programs).")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (with several inputs: a JSON list of documents).")
 @click.option("--explain", is_flag=True, help="Add the ids of the rules behind each quote.")
-@click.option("--backend", type=click.Choice(["stanza", "rules"]), default="stanza", show_default=True,
-              help="Who decides the speaker: the Stanza parse (rules as fallback) or the rules alone.")
-@click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
-              help="A Stanza model directory (default: official Arabic models if present, else the shipped ones).")
-@click.option("--speaker-model", envvar="QUOTES_SPEAKER_MODEL", metavar="PATH|none",
-              help="Speaker model (JSON from `quotes resolver train`); none: the resolver's own choice. "
-                   "Default: the one shipped for the backend.")
+@_extractor_options
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes, each with its own pipeline.")
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
@@ -86,8 +96,7 @@ def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, 
 def _check_options(ctx: click.Context, output_format: str) -> None:
     """Options that do not apply to this run are refused, not ignored."""
     o = ctx.params
-    if o["backend"] == "rules" and o["model_dir"] and _given(ctx, "model_dir"):
-        raise click.UsageError("--model-dir is for the stanza backend; the rules backend reads no model")
+    _check_backend(ctx)
     if o["scheduler"] and o["workers"] > 1:
         raise click.UsageError("--workers is for this machine; on a Dask cluster its workers run the batches")
     if o["pretty"] and output_format != "json":
@@ -98,6 +107,11 @@ def _check_options(ctx: click.Context, output_format: str) -> None:
         raise click.UsageError("--encoding is for text files; JSON Lines are UTF-8")
     if o["encoding"]:
         _check_encoding(o["encoding"])
+
+
+def _check_backend(ctx: click.Context) -> None:
+    if ctx.params["backend"] == "rules" and ctx.params["model_dir"] and _given(ctx, "model_dir"):
+        raise click.UsageError("--model-dir is for the stanza backend; the rules backend reads no model")
 
 
 def _given(ctx: click.Context, name: str) -> bool:
@@ -175,6 +189,75 @@ def _write_all(results, writer, progress) -> int:
     writer.close()
     progress.close()
     return 1 if failed else 0
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--html", "out", required=True, type=click.Path(path_type=Path),
+              help="The page to write (one document), or a folder of pages and index.html (several).")
+@click.option("--from", "predictions", type=click.Path(exists=True, dir_okay=False),
+              help="Render this output of `quotes extract` (JSON or JSON Lines) instead of extracting.")
+@click.option("--texts", type=click.Path(exists=True, file_okay=False),
+              help="With --from: the folder of the documents' texts (default: the predictions' folder).")
+@click.option("--explain", is_flag=True, help="Show the rule ids behind each quote.")
+@_extractor_options
+def render(sources, out, predictions, texts, explain, backend, model_dir, speaker_model):
+    """Write a right-to-left HTML page of each document's quotes.
+
+    FILE... are extracted now (files or folders of .txt); --from renders output made
+    earlier, with its texts. Self-contained pages: open them offline in any browser.
+    """
+    ctx = click.get_current_context()
+    if bool(sources) == bool(predictions):
+        raise click.UsageError("give the documents to render: FILE... or --from PRED.jsonl, not both")
+    if texts and not predictions:
+        raise click.UsageError("--texts is for --from: the texts of output made earlier")
+    _check_backend(ctx)
+    if predictions:
+        pairs = _earlier(predictions, texts)
+    else:
+        pairs = _extracted(expand(sources), backend, model_dir, speaker_model)
+    failed = False
+    for doc, _ in pairs:
+        for error in doc.errors:
+            click.echo(f"quotes: {error}", err=True)
+        failed |= bool(doc.errors)
+    written = write_pages(pairs, out, explain)
+    click.echo(f"quotes: {len(written)} page(s) in {out}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _extracted(paths, backend, model_dir, speaker_model) -> list[tuple[QuoteDocument, str]]:
+    docs = list(documents(paths))
+    try:
+        results = list(run(docs, backend, model_dir, speaker_model=speaker_model))
+    except (ModelNotFoundError, ModelLoadError) as error:
+        raise click.ClickException(str(error)) from None
+    return [(result, doc.text or "") for result, doc in zip(results, docs)]
+
+
+def _earlier(predictions: str, texts: str | None) -> list[tuple[QuoteDocument, str]]:
+    """The documents of an earlier output, each with its text (a document whose text is not
+    found is kept, with the error, so that it is named and its page says so)."""
+    folder = Path(texts) if texts else Path(predictions).resolve().parent
+    try:
+        raw = load_many(predictions)
+        docs = [QuoteDocument.model_validate(d) for d in raw]
+    except ValueError as error:  # not JSON, or not the output of quotes extract (pydantic's error is one)
+        raise click.ClickException(f"{predictions}: {str(error).splitlines()[0]}") from None
+    pairs = []
+    for doc in docs:
+        path = next((p for p in (folder / (doc.document or ""), folder / Path(doc.document or "").name)
+                     if p.is_file()), None)
+        if path is None:
+            error = f"{doc.document}: no text in {folder}; pass --texts DIR, the folder of the texts"
+            pairs.append((doc.model_copy(update={"quotes": [], "entities": [], "errors": [error]}), ""))
+            continue
+        try:
+            pairs.append((doc, read_path(path).text))
+        except InputError as error:
+            pairs.append((doc.model_copy(update={"quotes": [], "entities": [], "errors": [str(error)]}), ""))
+    return pairs
 
 
 @main.command("eval")
