@@ -215,7 +215,7 @@ def _summary(doc: QuoteDocument) -> str:
 
 
 STYLE = """
-:root { --direct: #cfe8ff; --indirect: #fff1b8; --mixed: #e6d9ff; --headline: #d5f5dc; --ink: #111; }
+:root { --direct: #cfe8ff; --indirect: #fff1b8; --mixed: #e6d9ff; --headline: #d5f5dc; --ink: #111111; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 18px/1.9 "Noto Naskh Arabic", "Amiri", "Arial", sans-serif; color: var(--ink); background: #fff; }
 header { padding: .6rem 1.2rem; border-bottom: 1px solid #999; }

@@ -201,3 +201,19 @@ def test_rendering_the_dev_articles_takes_well_under_a_second(shared, rules):
     for doc, text in pairs:
         render_html(doc, text)
     assert time.perf_counter() - start < 1.0
+
+
+def test_each_type_colour_keeps_the_text_readable():
+    import re
+
+    from quotes.render import STYLE, TYPE_LABELS
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    colours = dict(re.findall(r"--([a-z]+): (#[0-9a-f]{6})", STYLE))
+    assert set(TYPE_LABELS) <= set(colours)
+    for kind in TYPE_LABELS:  # WCAG AA for body text: 4.5 to 1
+        assert (luminance(colours[kind]) + 0.05) / (luminance(colours["ink"]) + 0.05) >= 4.5
