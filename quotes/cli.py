@@ -250,14 +250,23 @@ def _earlier(predictions: str, texts: str | None) -> list[tuple[QuoteDocument, s
         path = next((p for p in (folder / (doc.document or ""), folder / Path(doc.document or "").name)
                      if p.is_file()), None)
         if path is None:
-            error = f"{doc.document}: no text in {folder}; pass --texts DIR, the folder of the texts"
-            pairs.append((doc.model_copy(update={"quotes": [], "entities": [], "errors": [error]}), ""))
+            pairs.append((_without_quotes(doc, f"{doc.document}: no text in {folder}; "
+                                               "pass --texts DIR, the folder of the texts"), ""))
             continue
         try:
-            pairs.append((doc, read_path(path).text))
+            text = read_path(path).text
+            pairs.append((QuoteDocument.model_validate(doc.model_dump(), context={"source": text}), text))
         except InputError as error:
-            pairs.append((doc.model_copy(update={"quotes": [], "entities": [], "errors": [str(error)]}), ""))
+            pairs.append((_without_quotes(doc, str(error)), ""))
+        except ValueError:  # pydantic's: a span is not where the text has its words
+            pairs.append((_without_quotes(doc, f"{doc.document}: its spans do not fit {path}; "
+                                                 "has the text changed since it was extracted?"), text))
     return pairs
+
+
+def _without_quotes(doc: QuoteDocument, error: str) -> QuoteDocument:
+    """The document without its quotes, and the reason they cannot be drawn."""
+    return doc.model_copy(update={"quotes": [], "entities": [], "errors": [error]})
 
 
 @main.command("eval")

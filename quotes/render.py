@@ -63,6 +63,7 @@ def write_pages(pairs: list[tuple[QuoteDocument, str]], out: Path, explain: bool
     folder `out`, with index.html linking them. The paths written, pages first."""
     if len(pairs) == 1 and not out.is_dir():
         doc, text = pairs[0]
+        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(render_html(doc, text, explain=explain), encoding="utf-8")
         return [out]
     out.mkdir(parents=True, exist_ok=True)

@@ -190,6 +190,14 @@ def test_render_cli_says_what_is_missing(tmp_path):
     result = CliRunner().invoke(main, ["render", "--from", str(pred), "--texts", str(tmp_path),
                                        "--html", str(tmp_path / "x.html")])
     assert result.exit_code == 1 and "gone.txt" in result.output and "Traceback" not in result.output
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    made = CliRunner().invoke(main, ["extract", "--backend", "rules", "--jsonl", str(tmp_path / "a.txt")]).stdout
+    pred.write_text(made.replace(str(tmp_path / "a.txt"), "a.txt"), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("تغير النص بعد الاستخراج. " + ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", "--from", str(pred), "--html", str(tmp_path / "new" / "a.html")])
+    assert result.exit_code == 1 and "a.txt: its spans do not fit" in result.output
+    page = (tmp_path / "new" / "a.html").read_text(encoding="utf-8")
+    assert "تغير النص" in page and "data-quote" not in page  # the text, and no quote drawn astray
     result = CliRunner().invoke(main, ["render", "--html", str(tmp_path / "x.html")])
     assert result.exit_code == 2 and "FILE... or --from" in result.output
 
