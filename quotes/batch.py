@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from quotes.extractor import MAX_CHARS, Backend, Extractor
 from quotes.inputs import Document
-from quotes.nlp.resolve import ModelLoadError, ModelNotFoundError
+from quotes.nlp.sources import ModelLoadError, ModelNotFoundError
 from quotes.schema import QuoteDocument
 
 IN_FLIGHT_PER_WORKER = 2

@@ -13,7 +13,7 @@ from quotes.batch import run
 from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
 from quotes.extractor import MAX_CHARS
 from quotes.inputs import InputError, documents, expand, read_path
-from quotes.nlp.resolve import ModelLoadError, ModelNotFoundError
+from quotes.nlp.sources import ModelLoadError, ModelNotFoundError
 from quotes.output import writer_for
 from quotes.progress import Progress
 from quotes.render import write_pages
@@ -365,7 +365,7 @@ def download(resources_dir):
 def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, speed_texts, pretrain, charlm, jobs,
           name):
     """Train compact Arabic models with Stanza's trainers and write a model card."""
-    from quotes.nlp.resolve import processor_list
+    from quotes.nlp.sources import processor_list
     from quotes.nlp.train import TrainOptions, train_models
 
     budgets = {}
@@ -450,7 +450,7 @@ def speed(texts, model_dir, as_json, update_card):
     import json
 
     from quotes.nlp import card
-    from quotes.nlp.resolve import resolve_model
+    from quotes.nlp.sources import resolve_model
     from quotes.nlp.speed import measure_speed
 
     source = resolve_model(model_dir)

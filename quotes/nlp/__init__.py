@@ -11,10 +11,10 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
-    "ModelSource": "quotes.nlp.resolve",
-    "ModelNotFoundError": "quotes.nlp.resolve",
-    "ModelLoadError": "quotes.nlp.resolve",
-    "resolve_model": "quotes.nlp.resolve",
+    "ModelSource": "quotes.nlp.sources",
+    "ModelNotFoundError": "quotes.nlp.sources",
+    "ModelLoadError": "quotes.nlp.sources",
+    "resolve_model": "quotes.nlp.sources",
     "load_pipeline": "quotes.nlp.pipeline",
     "parse": "quotes.nlp.parsing",
     "parse_many": "quotes.nlp.parsing",

@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 import torch
 
 from quotes.nlp.prepare import parse_form
-from quotes.nlp.resolve import CHARLM_FILES
+from quotes.nlp.sources import CHARLM_FILES
 from quotes.nlp.train import run_trainer
 from quotes.nlp.vectors import TOKEN, read_lines
 

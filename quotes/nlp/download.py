@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quotes.nlp.resolve import DEFAULT_PROCESSORS, LANG, stanza_resources_dir
+from quotes.nlp.sources import DEFAULT_PROCESSORS, LANG, stanza_resources_dir
 
 
 class DownloadError(RuntimeError):

@@ -11,7 +11,7 @@ from udtools import udeval
 
 from quotes.nlp.datasets import NERFiles, UDFiles
 from quotes.nlp.pipeline import load_pipeline
-from quotes.nlp.resolve import ModelSource
+from quotes.nlp.sources import ModelSource
 
 UD_METRICS = {"tokens_f1": "Tokens", "sentences_f1": "Sentences", "words_f1": "Words",
               "upos": "UPOS", "lemma": "Lemmas", "uas": "UAS", "las": "LAS"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import stanza
 
 from quotes.nlp import decoding
-from quotes.nlp.resolve import (CHARLM_FILES, DEFAULT_PROCESSORS, LANG, PROCESSORS, SHIPPED_DIR, ModelLoadError,
+from quotes.nlp.sources import (CHARLM_FILES, DEFAULT_PROCESSORS, LANG, PROCESSORS, SHIPPED_DIR, ModelLoadError,
                                 ModelNotFoundError, ModelSource, processor_list, resolve_model)
 
 #: An empty resources.json: Stanza reads one even when every model path is given.

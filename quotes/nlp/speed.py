@@ -10,7 +10,7 @@ import resource
 import time
 from pathlib import Path
 
-from quotes.nlp.resolve import ModelSource
+from quotes.nlp.sources import ModelSource
 
 #: A short first call, not timed: Stanza and torch initialise lazily on the first text.
 WARM_UP = "قال الوزير إن المحادثات كانت مفيدة."

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from quotes.nlp import card
-from quotes.nlp.resolve import (DEFAULT_PROCESSORS, MODEL_DIR_ENV, SHIPPED_DIR, STANZA_DIR_ENV, FoundModels,
+from quotes.nlp.sources import (DEFAULT_PROCESSORS, MODEL_DIR_ENV, SHIPPED_DIR, STANZA_DIR_ENV, FoundModels,
                                 ModelNotFoundError, find_models, find_official, processor_list, resolve_model,
                                 stanza_resources_dir)
 

@@ -21,7 +21,7 @@ from typing import Callable, Mapping
 import torch
 
 from quotes.nlp import card, datasets
-from quotes.nlp.resolve import CHARLM_FILES, PROCESSORS, ModelSource
+from quotes.nlp.sources import CHARLM_FILES, PROCESSORS, ModelSource
 
 UD_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 

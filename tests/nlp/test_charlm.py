@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from quotes.cli import main
 from quotes.nlp.charlm import CharlmOptions, charlm_line, train_charlms, write_charlm_text
-from quotes.nlp.resolve import PROCESSORS, resolve_model
+from quotes.nlp.sources import PROCESSORS, resolve_model
 from quotes.nlp.train import TrainOptions, trainer_command
 
 SENTENCES = [

@@ -11,7 +11,7 @@ from quotes.nlp.decoding import find_cycles, lemmatize_once, one_root_tree
 from quotes.nlp.parsing import tokenize
 from quotes.nlp.pipeline import load_pipeline
 from quotes.nlp.prepare import to_parse_text
-from quotes.nlp.resolve import shipped_source
+from quotes.nlp.sources import shipped_source
 
 
 def stanza_decoder():

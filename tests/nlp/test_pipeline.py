@@ -4,7 +4,7 @@ import pytest
 from quotes.nlp.parsing import parse
 from quotes.nlp.pipeline import load_pipeline
 from quotes.nlp.prepare import parse_form
-from quotes.nlp.resolve import shipped_source
+from quotes.nlp.sources import shipped_source
 from quotes.nlp.speed import measure_speed
 
 
@@ -82,7 +82,7 @@ def model_copy(tmp_path):
     """A copy of the shipped models, to break."""
     import shutil
 
-    from quotes.nlp.resolve import SHIPPED_DIR
+    from quotes.nlp.sources import SHIPPED_DIR
 
     shutil.copytree(SHIPPED_DIR, tmp_path / "models")
     return tmp_path / "models"
@@ -97,7 +97,7 @@ def model_copy(tmp_path):
     (lambda d: (d / "model.json").write_text("{bad", encoding="utf-8"), "model.json: not a model card"),
 ])
 def test_a_broken_model_directory_names_the_file(model_copy, damage, message):
-    from quotes.nlp.resolve import ModelLoadError, resolve_model
+    from quotes.nlp.sources import ModelLoadError, resolve_model
 
     damage(model_copy)
     with pytest.raises(ModelLoadError) as raised:

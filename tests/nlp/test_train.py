@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from quotes.cli import main
 from quotes.nlp.parsing import parse
 from quotes.nlp.pipeline import load_pipeline
-from quotes.nlp.resolve import PROCESSORS, resolve_model
+from quotes.nlp.sources import PROCESSORS, resolve_model
 
 
 def test_quick_training_end_to_end(shared_data, tmp_path):
@@ -51,7 +51,7 @@ def test_trainer_commands_read_a_pretrain_instead_of_none(tmp_path):
 
 
 def test_a_model_dir_with_a_pretrain_lists_it(tmp_path):
-    from quotes.nlp.resolve import PROCESSORS, resolve_model
+    from quotes.nlp.sources import PROCESSORS, resolve_model
 
     for p in PROCESSORS:
         (tmp_path / f"{p}.pt").write_bytes(b"")

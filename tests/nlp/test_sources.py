@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from quotes.nlp.resolve import PROCESSORS, SHIPPED_DIR, ModelNotFoundError, resolve_model
+from quotes.nlp.sources import PROCESSORS, SHIPPED_DIR, ModelNotFoundError, resolve_model
 
 # What the official resources.json says about Arabic, reduced to what resolution reads.
 OFFICIAL_AR = {
