@@ -366,7 +366,7 @@ def train(treebank, ner_file, output, work_dir, processors, steps, quick, seed, 
           name):
     """Train compact Arabic models with Stanza's trainers and write a model card."""
     from quotes.nlp.sources import processor_list
-    from quotes.nlp.train import TrainOptions, train_models
+    from quotes.training.models import TrainOptions, train_models
 
     budgets = {}
     for item in steps:
@@ -400,7 +400,7 @@ def vectors(corpus, output, dim, min_count, max_vocab, epochs, workers, seed):
     """Word vectors (gensim FastText, subwords) from CORPUS (UTF-8 text, .gz or plain) for the trainers.
 
     Needs the `vectors` extra (pip install quotes[vectors])."""
-    from quotes.nlp.vectors import VectorOptions, train_vectors
+    from quotes.training.vectors import VectorOptions, train_vectors
 
     try:
         import gensim  # noqa: F401
@@ -426,7 +426,7 @@ def charlm(corpus, output, work_dir, hidden, epochs, stride, seed):
     """Character language models (Stanza's, forward and backward) from CORPUS for NER.
 
     Both directions train at once, one core each; a restarted run resumes from its checkpoints."""
-    from quotes.nlp.charlm import CharlmOptions, train_charlms
+    from quotes.training.charlm import CharlmOptions, train_charlms
 
     try:
         info = train_charlms(corpus, output, work_dir, CharlmOptions(hidden=hidden, epochs=epochs, stride=stride,
@@ -451,7 +451,7 @@ def speed(texts, model_dir, as_json, update_card):
 
     from quotes.nlp import card
     from quotes.nlp.sources import resolve_model
-    from quotes.nlp.speed import measure_speed
+    from quotes.training.speed import measure_speed
 
     source = resolve_model(model_dir)
     report = measure_speed(source, [Path(p) for p in expand(map(str, texts))])

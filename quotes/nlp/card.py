@@ -6,7 +6,7 @@ import os
 import platform
 from pathlib import Path
 
-from quotes.nlp.datasets import Split
+from quotes.training.datasets import Split
 
 DEFAULT_NAME = "quotes-ar-compact-1"
 CARD_JSON = "model.json"
@@ -39,7 +39,7 @@ PREPARATION = """\
   Trainers use dev for early stopping; test is used once, for the scores below."""
 
 CHOICES = """\
-How the defaults in `quotes/nlp/train.py` were chosen, on the dev split only (float32 models,
+How the defaults in `quotes/training/models.py` were chosen, on the dev split only (float32 models,
 gold tokens for NER; two cores):
 - tagger: char LSTM and biaffine layers 200 instead of 400 (half the size, faster): dev UPOS
   91.2 at 1,000 steps, still rising, hence 1,500 steps.
@@ -183,7 +183,7 @@ def render(info: dict) -> str:
         *[f"    {c}" for c in dict.fromkeys(p["trained_by"] for p in procs.values())],
         "",
         "Each trainer ran in the work directory (paths below are relative to it), with "
-        "GLIBC_TUNABLES set for malloc (see `quotes/nlp/train.py`):",
+        "GLIBC_TUNABLES set for malloc (see `quotes/training/models.py`):",
         "",
         "| processor | wall time | threads | command |",
         "|---|---|---|---|",
@@ -236,7 +236,7 @@ def _vectors_section(pretrain: dict | None) -> list[str]:
     return [
         "## Word vectors",
         "",
-        f"`quotes models vectors` (`quotes/nlp/vectors.py`): the corpus tokenised as the pipeline's "
+        f"`quotes models vectors` (`quotes/training/vectors.py`): the corpus tokenised as the pipeline's "
         f"tokenizer writes tokens (parse forms, punctuation split off, lowercased), then gensim "
         f"{vectors['versions']['gensim']} FastText: skip-gram, dimension {o['dim']}, window {o['window']}, "
         f"character n-grams {o['min_n']}-{o['max_n']} ({o['bucket']:,} buckets), min count {o['min_count']}, "
@@ -267,7 +267,7 @@ def _charlm_section(charlm: dict | None) -> list[str]:
     return [
         "## Character language models",
         "",
-        f"`quotes models charlm` (`quotes/nlp/charlm.py`): Stanza's character language model, one "
+        f"`quotes models charlm` (`quotes/training/charlm.py`): Stanza's character language model, one "
         f"forward and one backward, on the corpus `{trained['corpus']}` in parse forms with its tokens apart "
         f"({trained['train_chars']:,} training characters; every {o['dev_every']}th line, "
         f"{trained['dev_chars']:,} characters, for dev): one LSTM layer of {o['hidden']} units, "

@@ -5,7 +5,7 @@ from quotes.nlp.parsing import parse
 from quotes.nlp.pipeline import load_pipeline
 from quotes.nlp.prepare import parse_form
 from quotes.nlp.sources import shipped_source
-from quotes.nlp.speed import measure_speed
+from quotes.training.speed import measure_speed
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,7 @@ def test_quick_training_end_to_end(shared_data, tmp_path):
 def test_trainer_commands_read_a_pretrain_instead_of_none(tmp_path):
     from pathlib import Path
 
-    from quotes.nlp.train import TrainOptions, trainer_command
+    from quotes.training.models import TrainOptions, trainer_command
 
     pretrain = tmp_path / "pretrain.pt"
     pretrain.write_bytes(b"")

@@ -24,8 +24,8 @@ import torch
 
 from quotes.nlp.prepare import parse_form
 from quotes.nlp.sources import CHARLM_FILES
-from quotes.nlp.train import run_trainer
-from quotes.nlp.vectors import TOKEN, read_lines
+from quotes.training.models import run_trainer
+from quotes.training.vectors import TOKEN, read_lines
 
 DIRECTIONS = ("forward", "backward")
 INFO_NAME = "charlm.json"

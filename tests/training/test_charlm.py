@@ -7,9 +7,9 @@ import torch
 from click.testing import CliRunner
 
 from quotes.cli import main
-from quotes.nlp.charlm import CharlmOptions, charlm_line, train_charlms, write_charlm_text
+from quotes.training.charlm import CharlmOptions, charlm_line, train_charlms, write_charlm_text
 from quotes.nlp.sources import PROCESSORS, resolve_model
-from quotes.nlp.train import TrainOptions, trainer_command
+from quotes.training.models import TrainOptions, trainer_command
 
 SENTENCES = [
     "قال الوزير إن المحادثات مفيدة، وأضاف أن الوفد سيعود غدا.",
@@ -44,7 +44,7 @@ def test_text_is_sharded_with_every_nth_line_for_dev(tmp_path):
 
 
 def test_a_restarted_run_reuses_its_text_unless_the_options_changed(corpus, tmp_path):
-    from quotes.nlp.charlm import _prepared_text
+    from quotes.training.charlm import _prepared_text
 
     first = _prepared_text(corpus, tmp_path / "text", TINY)
     (tmp_path / "text" / "train" / "0000.txt").write_text("kept\n", encoding="utf-8")

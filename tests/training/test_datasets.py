@@ -1,6 +1,6 @@
 import pytest
 
-from quotes.nlp.datasets import (clitics_as_multiword_tokens, coarse_tag, glue_clitics, in_paragraphs,
+from quotes.training.datasets import (clitics_as_multiword_tokens, coarse_tag, glue_clitics, in_paragraphs,
                                  read_bio, split_80_10_10, with_arabic_commas)
 
 # "وقال الوزير لأوباما:" in PUD's style: clitics are words glued by SpaceAfter=No

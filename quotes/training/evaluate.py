@@ -9,7 +9,7 @@ from stanza.models.ner.utils import bio2_to_bioes, to_bio2
 from stanza.utils.conll import CoNLL
 from udtools import udeval
 
-from quotes.nlp.datasets import NERFiles, UDFiles
+from quotes.training.datasets import NERFiles, UDFiles
 from quotes.nlp.pipeline import load_pipeline
 from quotes.nlp.sources import ModelSource
 

@@ -20,7 +20,8 @@ from typing import Callable, Mapping
 
 import torch
 
-from quotes.nlp import card, datasets
+from quotes.nlp import card
+from quotes.training import datasets
 from quotes.nlp.sources import CHARLM_FILES, PROCESSORS, ModelSource
 
 UD_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
@@ -283,7 +284,7 @@ def _score(info: dict, opts: TrainOptions, work: Path, ud_files, ner_files, log)
     the shipped float16 models, the only use of the test split."""
     from udtools.udeval import UDError
 
-    from quotes.nlp.evaluate import score_ner, score_ud
+    from quotes.training.evaluate import score_ner, score_ud
 
     sources = {"float32": _dir_source(work / "raw"), "float16": _dir_source(opts.output)}
     scores = info.setdefault("scores", {})

@@ -8,7 +8,7 @@ import torch
 from click.testing import CliRunner
 
 from quotes.cli import main
-from quotes.nlp.vectors import VectorOptions, tokenize_line, train_vectors
+from quotes.training.vectors import VectorOptions, tokenize_line, train_vectors
 
 pytest.importorskip("gensim")
 
