@@ -16,7 +16,7 @@ from pathlib import Path
 from quotes.choice.features import describe
 from quotes.choice.options import Option, Scene, options
 from quotes.choice.ranker import Ranker
-from quotes.resolve.entities import Entity, EntityTable, same_source
+from quotes.resolve.entities import Entity, EntityTable
 from quotes.resolve.mentions import Mention
 from quotes.resolve.rules import Attribution
 from quotes.resolve.tree import Tree
@@ -91,7 +91,8 @@ def roles_elsewhere(table: EntityTable, entity: Entity) -> list:
     name (سيرغي شويغو, وزير الدفاع الروسي, where the quote names only شويغو)."""
     if entity.kind != "person" or not entity.name:
         return []
-    same = [e for e in table.entities if e is not entity and e.name and e.roles and same_source(entity.name, e.name)]
+    same = [e for e in table.entities
+            if e is not entity and e.name and e.roles and table.same_source(entity.name, e.name)]
     return list(same[0].roles) if same else []
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
-from quotes.resolve.entities import Entity, EntityTable, same_source
+from quotes.resolve.entities import Entity, EntityTable
 from quotes.resolve.mentions import PROCLITICS, Span
 from quotes.resolve.rules import Attribution
 from quotes.resolve.tree import Tree
@@ -208,7 +208,7 @@ def _fullest(scene: Scene, name: str) -> Span | None:
     key = ("fullest", name)
     if key not in scene.memo:
         fuller = [span for span, words in scene.names_written
-                  if len(words.split()) > len(name.split()) and same_source(name, words)]
+                  if len(words.split()) > len(name.split()) and scene.table.same_source(name, words)]
         scene.memo[key] = max(fuller, key=lambda s: (s[1] - s[0], -s[0])) if fuller else None
     return scene.memo[key]
 

@@ -8,11 +8,10 @@ subject (وأضاف، قالت، أكدوا) finds the latest speaker that agree
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Callable, Iterable
 
 from quotes.resolve.mentions import Kind, Mention, Span
 
-NAME_STOPWORDS = frozenset({"محمد", "احمد", "علي", "عبد", "بن", "ابو", "ابن", "دي", "فون", "ال", "-"})
 
 
 @dataclass
@@ -55,22 +54,22 @@ def role_key(text: str) -> str:
     return " ".join(words)
 
 
-def same_source(name: str, other: str) -> bool:
-    """One name is the other, or its last words (a surname: شويغو, دي ميستورا)."""
-    if name == other:
-        return True
-    short, long_ = sorted((name.split(), other.split()), key=len)
-    if not short or short[-1] in NAME_STOPWORDS:
-        return False
-    return long_[-len(short):] == short
-
-
 class EntityTable:
     """Entities of one document, built from mentions in the order they are linked."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, common_names: Iterable[str] = ()):
         self.text = text  # the normalised text the spans index
+        self.common_names = frozenset(common_names)  # nw.not-a-surname: no one is found by these alone
         self.entities: list[Entity] = []
+
+    def same_source(self, name: str, other: str) -> bool:
+        """One name is the other, or its last words (a surname: شويغو, دي ميستورا)."""
+        if name == other:
+            return True
+        short, long_ = sorted((name.split(), other.split()), key=len)
+        if not short or short[-1] in self.common_names:
+            return False
+        return long_[-len(short):] == short
 
     def words(self, span: Span | None) -> str | None:
         return None if span is None else " ".join(self.text[span[0]:span[1]].split())
@@ -133,7 +132,7 @@ class EntityTable:
             if " " in entity.name and entity.roles:
                 continue
             full = written_in_full(entity.name.split()[-1])
-            if full is None or not same_source(entity.name, self.words(full.name)):
+            if full is None or not self.same_source(entity.name, self.words(full.name)):
                 continue
             if " " not in entity.name:
                 entity.name, entity.name_span = self.words(full.name), full.name
@@ -145,7 +144,7 @@ class EntityTable:
         """The entity a mention refers to, or None for a new source."""
         name = mention.text_override or self.words(mention.name)
         if name:
-            found = ([e for e in self.entities if e.name and same_source(name, e.name)]
+            found = ([e for e in self.entities if e.name and self.same_source(name, e.name)]
                      or self._by_first_name(mention, name))
             if found or mention.role is None:
                 return self.nearest(found, mention.span[0])
@@ -166,7 +165,7 @@ class EntityTable:
     def _by_first_name(self, mention: Mention, name: str) -> list[Entity]:
         """A title and a first name (الأمير تركي) name the one person known by a full name
         that begins so (تركي الفيصل); not a first name as common as محمد."""
-        if not mention.titles or " " in name or name in NAME_STOPWORDS:
+        if not mention.titles or " " in name or name in self.common_names:
             return []
         found = [e for e in self.entities if e.kind == "person" and e.name and " " in e.name
                  and e.name.split()[0] == name]

@@ -119,3 +119,14 @@ def test_a_title_and_a_first_name_are_the_person_named_in_full():
     text = ("وقال الأمير تركي الفيصل إن العلاقات متينة.\n"
             "وأضاف الأمير تركي أن الزيارة كانت ناجحة.")
     assert [name for name, _ in speakers(text)] == ["تركي الفيصل"] * 2
+
+
+def test_a_common_first_name_alone_finds_no_one(lexicon):
+    from quotes.resolve.entities import EntityTable
+    from quotes.text import normalize
+
+    table = EntityTable("", lexicon.name_class("nw.not-a-surname"))
+    assert table.same_source("شويغو", "سيرغي شويغو")
+    assert table.same_source("دي ميستورا", "ستافان دي ميستورا")
+    assert not table.same_source(normalize("أحمد"), normalize("محمد أحمد"))  # أحمد here ends a name, but is no surname
+    assert not table.same_source("بن", "محمد بن")
