@@ -20,7 +20,7 @@ from quotes.resolve.roles import settle_roles
 from quotes.resolve.tree import Tree, Word
 from quotes.rules.candidates import Candidate
 from quotes.rules.content import MIN_SPEECH_WORDS, names_a_speaker
-from quotes.rules.phrases import CIRCUMSTANTIAL, is_event, short_of_an_outlet
+from quotes.rules.phrases import is_event, short_of_an_outlet
 from quotes.rules.document import RuleDoc
 
 SUBJECT_RELATIONS = ("nsubj", "csubj")
@@ -177,7 +177,7 @@ def _could_speak(doc: RuleDoc, tree: Tree, subject: Word, candidate: Candidate) 
     if before is not None and doc.is_complementizer(before):
         return False  # وأن الائتلاف الحاكم لن يسمح: the subject of the reported clause
     return not (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_word(head, "mk.adjunct")
-                or is_event(doc, head) or doc.tokens[first].text in CIRCUMSTANTIAL
+                or is_event(doc, head) or doc.tokens[first].text in doc.lexicon.name_class("nw.circumstantial")
                 or doc.tokens[head].text.startswith(doc.lexicon.name_class("nw.side")))  # أمس، خلال كلمة، من جانبه
 
 

@@ -7,14 +7,12 @@ A whole word that is itself a form (وصف، وعد) wins over a split one (و +
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Iterable, Iterator, Literal
 
 from quotes.lexicon import Attribution, Lexicon, VerbForm
 from quotes.rules.tokens import Token
 
 CONJUNCTIONS = "وف"
-OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "ني", "كم", "ك")
-COMPLEMENTIZER_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "ني", "نا", "كم", "ك")
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ class Cue:
         return self.kind in ("verb", "participle")
 
 
-def _splits(word: str) -> Iterator[tuple[str, bool, str, bool]]:
+def _splits(word: str, object_pronouns: Iterable[str]) -> Iterator[tuple[str, bool, str, bool]]:
     """(stem, had a conjunction, object pronoun, had س/ل) for each way to read `word`."""
     yield word, False, "", False
     bodies = [(word, False)]
@@ -48,14 +46,14 @@ def _splits(word: str) -> Iterator[tuple[str, bool, str, bool]]:
     for body, conj in bodies:
         if body[0] in "سل" and len(body) > 3:
             yield body[1:], conj, "", True
-        for pronoun in OBJECT_PRONOUNS:
+        for pronoun in object_pronouns:
             if body.endswith(pronoun) and len(body) - len(pronoun) >= 2:
                 yield body[: -len(pronoun)], conj, pronoun, False
 
 
 def verb_reading(word: str, lexicon: Lexicon) -> tuple[VerbForm, bool, str] | None:
     """The best reading of `word` as a speech verb: (reading, conjoined, object pronoun)."""
-    for stem, conj, pronoun, particle in _splits(word):
+    for stem, conj, pronoun, particle in _splits(word, lexicon.name_class("nw.object-pronoun")):
         readings = lexicon.verb_forms.get(stem, ())
         if particle:
             readings = tuple(r for r in readings if r.aspect == "imperfect")
@@ -72,7 +70,7 @@ def complementizer(word: str, lexicon: Lexicon) -> bool:
     words = lexicon.words("mk.complementizer")
     if word in words:
         return True
-    return any(word.endswith(p) and word[: -len(p)] in words for p in COMPLEMENTIZER_PRONOUNS)
+    return any(word.endswith(p) and word[: -len(p)] in words for p in lexicon.name_class("nw.complementizer-pronoun"))
 
 
 @dataclass(frozen=True)

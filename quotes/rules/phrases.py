@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from quotes.rules.document import RuleDoc
 
-PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "ي", "نا", "كم", "ك")
-CIRCUMSTANTIAL = frozenset({"وهو", "وهي", "وهم", "وهما"})
-
 
 def speaker_bounds(doc: RuleDoc, first: int, last: int, lead: bool = True) -> tuple[int, int] | None:
     """The tokens of the speaker phrase within first..last, or None if none is there.
@@ -69,8 +66,8 @@ def can_start(doc: RuleDoc, j: int) -> bool:
     if doc.opens_quote(j):
         return True
     bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
-    if (doc.is_preposition(j) or bare in doc.lexicon.words("mk.preposition") or word in CIRCUMSTANTIAL or doc.is_complementizer(j)
-            or doc.is_word(j, "mk.adjunct-preposition")):
+    if (doc.is_preposition(j) or bare in doc.lexicon.words("mk.preposition") or doc.is_complementizer(j)
+            or word in doc.lexicon.name_class("nw.circumstantial") or doc.is_word(j, "mk.adjunct-preposition")):
         return False  # وأضاف خلال كلمة ...: an occasion, and no speaker before the content
     return not _pronoun_preposition(doc, j)
 
@@ -79,7 +76,8 @@ def _pronoun_preposition(doc: RuleDoc, j: int) -> bool:
     """فيها، له، عنه: a preposition with a pronoun, never a speaker."""
     word = doc.tokens[j].text
     prepositions = doc.lexicon.words("mk.preposition") | {"ل", "ب"}
-    return any(word.endswith(p) and word[: -len(p)] in prepositions for p in PRONOUN_SUFFIXES)
+    pronouns = doc.lexicon.name_class("nw.preposition-pronoun")
+    return any(word.endswith(p) and word[: -len(p)] in prepositions for p in pronouns)
 
 
 def _before_adjuncts(doc: RuleDoc, first: int, last: int) -> int:
