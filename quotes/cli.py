@@ -16,7 +16,7 @@ from quotes.inputs import InputError, documents, expand, read_path
 from quotes.nlp.sources import ModelLoadError, ModelNotFoundError
 from quotes.output import writer_for
 from quotes.progress import Progress
-from quotes.render import write_pages
+from quotes.render import checked, write_pages
 from quotes.schema import QuoteDocument
 
 ARABIC_LETTER = regex.compile(r"\p{Script=Arabic}")
@@ -255,12 +255,13 @@ def _earlier(predictions: str, texts: str | None) -> list[tuple[QuoteDocument, s
             continue
         try:
             text = read_path(path).text
-            pairs.append((QuoteDocument.model_validate(doc.model_dump(), context={"source": text}), text))
         except InputError as error:
             pairs.append((_without_quotes(doc, str(error)), ""))
-        except ValueError:  # pydantic's: a span is not where the text has its words
-            pairs.append((_without_quotes(doc, f"{doc.document}: its spans do not fit {path}; "
-                                                 "has the text changed since it was extracted?"), text))
+            continue
+        try:
+            pairs.append((checked(doc, text), text))
+        except ValueError as error:  # the text changed since it was extracted
+            pairs.append((_without_quotes(doc, str(error)), text))
     return pairs
 
 

@@ -42,7 +42,7 @@ class Mark:
 
 def render_html(doc: QuoteDocument, text: str, *, explain: bool = False, title: str | None = None) -> str:
     """The page of one document: `doc` as extracted from `text` (its spans are checked against it)."""
-    doc = _checked(doc, text)
+    doc = checked(doc, text)
     name = title or doc.document or "document"
     marks = list(marks_of(doc, explain))
     return PAGE.format(title=_e(name), style=STYLE, script=SCRIPT, heading=_e(name),
@@ -89,7 +89,7 @@ def page_names(docs: list[QuoteDocument]) -> list[str]:
     return names
 
 
-def _checked(doc: QuoteDocument, text: str) -> QuoteDocument:
+def checked(doc: QuoteDocument, text: str) -> QuoteDocument:
     """The document validated against `text`, so that no span is written where it does not stand."""
     try:
         return QuoteDocument.model_validate(doc.model_dump(), context={"source": text})

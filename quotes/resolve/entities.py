@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from quotes.resolve.mentions import Kind, Mention, Span
-
+from quotes.rules.document import RuleDoc
 
 
 @dataclass
@@ -61,6 +61,11 @@ class EntityTable:
         self.text = text  # the normalised text the spans index
         self.common_names = frozenset(common_names)  # nw.not-a-surname: no one is found by these alone
         self.entities: list[Entity] = []
+
+    @classmethod
+    def of(cls, doc: RuleDoc) -> EntityTable:
+        """An empty table for a document, with its lexicon's common names."""
+        return cls(doc.text, doc.lexicon.name_class("nw.not-a-surname"))
 
     def same_source(self, name: str, other: str) -> bool:
         """One name is the other, or its last words (a surname: شويغو, دي ميستورا)."""

@@ -78,7 +78,7 @@ class RulesResolver:
         return [self.resolve(d, c) for d, c in zip(docs, candidates)]
 
     def resolve(self, doc: RuleDoc, candidates: list[Candidate]) -> tuple[list[Attribution], EntityTable]:
-        table = EntityTable(doc.text, doc.lexicon.name_class("nw.not-a-surname"))
+        table = EntityTable.of(doc)
         around = people(doc)
         for mention in around:
             if mention.kind == "organisation" or (mention.name is not None and (mention.role or mention.titles)):

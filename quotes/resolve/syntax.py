@@ -51,7 +51,7 @@ class StanzaResolver:
 
     def resolve_parsed(self, doc: RuleDoc, candidates: list[Candidate], tree: Tree):
         """Resolve with a parse already made (tests build one from CoNLL-U)."""
-        table = EntityTable(doc.text, doc.lexicon.name_class("nw.not-a-surname"))
+        table = EntityTable.of(doc)
         around = [_parsed_phrase(doc, tree, m) for m in people(doc)]
         around += [_person(doc, short_of_an_outlet(doc, _past_roles(doc, span, around)))
                    for span in tree.persons if not _quoted(doc, span)]
