@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Literal
 
@@ -24,6 +24,7 @@ class Document:
     id: str
     text: str | None
     error: str | None = None
+    meta: dict = field(default_factory=dict)  # a JSON Lines record's other fields: date, outlet, source, ...
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
@@ -182,4 +183,4 @@ def _record(raw: bytes, name: str) -> Document:
     doc_id = str(doc_id)
     if not record["text"].strip():
         return Document(doc_id, None, f"{doc_id} ({name}): empty document")
-    return Document(doc_id, record["text"])
+    return Document(doc_id, record["text"], meta={k: v for k, v in record.items() if k not in ("id", "text")})

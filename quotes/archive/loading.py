@@ -1,0 +1,119 @@
+"""Reading `quotes extract` output for the archive: each line a document with its text, or
+the reason it is refused.
+
+    for item in predictions(["pred.jsonl"], inputs=["inputs.jsonl"]):
+        ...   # an Entry, or a Refusal("pred.jsonl:7", "spans do not fit the text ...")
+
+A prediction's text is found, in this order, in the JSON Lines input it was extracted from
+(`inputs`: {"id", "text", and metadata such as "date", "outlet", "source"}), in a folder
+of texts (`texts`: DIR/ID; an absolute id is its own path), or at its id when the id is a
+file's path (as `quotes extract` names text files). The spans must index that text, as the schema says.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import ValidationError
+
+from quotes.archive.store import Entry
+from quotes.inputs import InputError, read_path
+from quotes.schema import QuoteDocument
+
+
+@dataclass(frozen=True)
+class Refusal:
+    where: str  # FILE:LINE
+    why: str
+
+
+class _Inputs:
+    """The records of JSON Lines inputs by id, read when asked for (the file is indexed, not held)."""
+
+    def __init__(self, paths: list[str]):
+        self.where: dict[str, tuple[str, int]] = {}
+        for path in paths:
+            with open(path, "rb") as stream:
+                offset = 0
+                for raw in stream:
+                    record = _record_id(raw)
+                    if record is not None:
+                        self.where[record] = (path, offset)
+                    offset += len(raw)
+
+    def get(self, doc_id: str) -> dict | None:
+        if doc_id not in self.where:
+            return None
+        path, offset = self.where[doc_id]
+        with open(path, "rb") as stream:
+            stream.seek(offset)
+            return json.loads(stream.readline().decode("utf-8-sig"))
+
+
+def _record_id(raw: bytes) -> str | None:
+    try:
+        record = json.loads(raw.decode("utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return str(record["id"]) if isinstance(record, dict) and "id" in record else None
+
+
+def predictions(paths: list[str], texts: str | None = None, inputs: list[str] = ()) -> Iterator[Entry | Refusal]:
+    """Every line of the prediction files, as an Entry or a Refusal, in order."""
+    records = _Inputs(list(inputs))
+    for path in paths:
+        try:
+            stream = open(path, "rb")
+        except OSError as err:
+            yield Refusal(path, f"cannot read ({err.strerror})")
+            continue
+        with stream:
+            for number, raw in enumerate(stream, 1):
+                if raw.strip():
+                    yield _entry(raw, f"{path}:{number}", records, texts)
+
+
+def _entry(raw: bytes, where: str, records: _Inputs, texts: str | None) -> Entry | Refusal:
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+        doc = QuoteDocument.model_validate(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        return Refusal(where, f"not JSON ({err})")
+    except ValidationError as err:
+        return Refusal(where, f"not a quotes document: {_first_error(err)}")
+    if doc.document is None:
+        return Refusal(where, "the document has no id (it was read from standard input)")
+    found = _text(doc.document, records, texts)
+    if isinstance(found, str):
+        return Refusal(where, found)
+    text, meta = found
+    try:
+        doc = QuoteDocument.model_validate(data, context={"source": text})
+    except ValidationError as err:
+        return Refusal(where, f"its spans do not index the text of {doc.document}: {_first_error(err)}")
+    return Entry(doc, text, meta)
+
+
+def _text(doc_id: str, records: _Inputs, texts: str | None) -> tuple[str, dict] | str:
+    """The document's text and metadata, or why there is none."""
+    record = records.get(doc_id)
+    if record is not None:
+        if not isinstance(record.get("text"), str):
+            return f"the input record of {doc_id} has no text"
+        return record["text"], {k: v for k, v in record.items() if k not in ("id", "text")}
+    path = Path(texts) / doc_id if texts else Path(doc_id)
+    if path.is_file():
+        try:
+            return read_path(path).text, {"source": str(path)}
+        except InputError as err:
+            return str(err)
+    where = f"{path} is not a file" if texts else "pass --inputs FILE.jsonl or --texts DIR"
+    return f"no text for document {doc_id}: {where}"
+
+
+def _first_error(err: ValidationError) -> str:
+    first = err.errors()[0]
+    at = ".".join(str(p) for p in first["loc"])
+    return f"{at}: {first['msg']}" if at else first["msg"]
