@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 import regex
 
+from quotes.archive.commands import opened_archive, db
+from quotes.archive.writer import ArchiveWriter, Remembered
 from quotes.batch import run
 from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
 from quotes.extractor import MAX_CHARS
@@ -66,8 +68,11 @@ def _extractor_options(command):
               help="A longer document is not extracted: its output carries the error.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on this Dask distributed scheduler (extra `dask`); files must be readable by its workers.")
+@click.option("--db", "archive", metavar="ARCHIVE",
+              help="Store the documents in this quote archive (see `quotes db`); then nothing goes to stdout "
+                   "unless --format or --jsonl asks for it.")
 def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, explain, backend, model_dir,
-            speaker_model, workers, batch_size, quiet, max_chars, scheduler):
+            speaker_model, workers, batch_size, quiet, max_chars, scheduler, archive):
     """Extract quotes from SOURCES: files, folders, or - for standard input.
 
     Output goes to stdout, one document per input in input order. A document that cannot
@@ -78,17 +83,21 @@ def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, 
     single = input_format == "text" and len(paths) == 1
     if jsonl and output_format not in (None, "jsonl"):
         raise click.UsageError(f"--jsonl and --format {output_format} ask for two formats")
+    to_stdout = not archive or output_format is not None or jsonl
     output_format = output_format or ("jsonl" if jsonl or (not single and not pretty) else "json")
     _check_options(click.get_current_context(), output_format)
     if bom:
         sys.stdout.write("\ufeff")
-    writer = writer_for(output_format, single, sys.stdout, explain=explain, pretty=pretty)
+    writer = writer_for(output_format, single, sys.stdout, explain=explain, pretty=pretty) if to_stdout else None
     progress = Progress(len(paths) if input_format == "text" else None, enabled=not quiet)
     if scheduler:
         results = _on_cluster(scheduler, paths, input_format, backend, model_dir, batch_size, speaker_model,
                               max_chars, encoding)
     else:
         docs = _noting_non_arabic(documents(paths, input_format, encoding))
+        if archive:
+            docs = Remembered(docs)
+            writer = ArchiveWriter(opened_archive(archive, create=True), docs, writer)
         results = run(docs, backend, model_dir, workers, batch_size, speaker_model, max_chars)
     sys.exit(_write_all(results, writer, progress))
 
@@ -99,6 +108,9 @@ def _check_options(ctx: click.Context, output_format: str) -> None:
     _check_backend(ctx)
     if o["scheduler"] and o["workers"] > 1:
         raise click.UsageError("--workers is for this machine; on a Dask cluster its workers run the batches")
+    if o["scheduler"] and o["archive"]:
+        raise click.UsageError("--db stores what this machine reads; with --scheduler, write JSON Lines and "
+                               "`quotes db add` them")
     if o["pretty"] and output_format != "json":
         raise click.UsageError(f"--pretty indents JSON; {output_format} has no indented form (use --format json)")
     if o["bom"] and output_format != "csv":
@@ -539,3 +551,6 @@ def resolver_cv(gold, texts, folds, as_json, no_model, predictions, backend, mod
         predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     flat = {k: v for k, v in report.items() if k not in ("by_type", "coverage")}
     click.echo(json.dumps(flat, ensure_ascii=False) if as_json else " ".join(f"{k}={v}" for k, v in flat.items()))
+
+
+main.add_command(db)
