@@ -14,6 +14,7 @@ from quotes.archive.store import Archive, ArchiveError
 FORMATS = ("table", "json", "jsonl", "csv")
 TYPES = ("direct", "indirect", "mixed", "headline")
 QUOTE_WIDTH = 160  # characters of a quote a table shows
+_RELATION = {"spelling": "a spelling of", "shorter": "a shorter form of", "fuller": "a fuller form of"}
 
 
 @click.group()
@@ -224,7 +225,8 @@ def _record_block(r: SpeakerRecord) -> str:
     lines.append("roles:")
     lines += [f"  {u.role} ({u.quotes}, {_dates(u.first, u.last)})" for u in r.roles] or ["  none written"]
     lines.append("names:")
-    lines += [f"  {a.name} ({a.quotes}): " + (a.rule if not a.via else f"{a.rule} of {a.via}") for a in r.aliases]
+    lines += [f"  {a.name} ({a.quotes}): " + (a.rule if not a.via else f"{_RELATION[a.rule]} {a.via}")
+              for a in r.aliases]
     lines.append("recent quotes:")
     lines += ["  " + _quote_block(f).replace("\n", "\n  ").rstrip() for f in r.recent]
     return "\n".join(lines)

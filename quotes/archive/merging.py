@@ -21,7 +21,7 @@ from quotes.archive.names import NameRules, skeleton
 
 @dataclass(frozen=True)
 class Link:
-    rule: str  # "name": the speaker's own; "spelling", "shorter"; "split": set apart by hand
+    rule: str  # "name": the speaker's own; "spelling", "shorter" or "fuller" form of `via`; "split": set apart by hand
     via: str | None = None  # the key it was matched with
 
 
@@ -38,9 +38,9 @@ def group(names: dict[str, int], rules: NameRules, pinned: dict[str, int] | None
     free = sorted(k for k in names if k not in pinned)
     joined = _Joined(free)
     for a, b in _spelling_pairs(free, rules):
-        joined.union(a, b, "spelling")
+        joined.union(a, b, "spelling", "spelling")
     for short, full in _shorter_pairs(free, rules, joined):
-        joined.union(short, full, "shorter")
+        joined.union(short, full, "fuller", "shorter")
     groups = [_rooted(keys, joined.edges, names) for keys in joined.sets()]
     by_pin: dict[int, list[str]] = defaultdict(list)
     for k, speaker in pinned.items():
@@ -64,25 +64,34 @@ def _spelling_pairs(keys: list[str], rules: NameRules):
 
 
 def _shorter_pairs(keys: list[str], rules: NameRules, joined: _Joined):
-    """(short, full) for each key that shortens the names of exactly one speaker; longer keys
-    first, so that جواد ظريف has joined محمد جواد ظريف before ظريف looks for its speaker."""
-    by_last: dict[str, list[str]] = defaultdict(list)
+    """(short, full) for each key that shortens the names of exactly one speaker (names.NameRules.
+    shorter_form); longer keys first, so that جواد ظريف has joined محمد جواد ظريف before ظريف
+    looks for its speaker."""
+    by_edge: dict[str, list[str]] = defaultdict(list)  # a person's name by its last word, a body's by its first
     for k in keys:
-        by_last[k.split()[-1]].append(k)
+        words = k.split()
+        by_edge[words[0] if rules.is_organisation(k) else words[-1]].append(k)
     for short in sorted(keys, key=lambda k: (-len(k.split()), k)):
-        fulls = [f for f in by_last[short.split()[-1]] if rules.shorter_form(short, f)]
+        words = short.split()
+        fulls = [f for f in by_edge[words[0] if rules.is_organisation(short) else words[-1]]
+                 if rules.shorter_form(short, f)]
         speakers = {joined.find(f) for f in fulls} - {joined.find(short)}
         if len(speakers) == 1:
             yield short, max(fulls, key=lambda f: (len(f.split()), f))
 
 
 def _head(keys: list[str], names: dict[str, int]) -> str:
-    """The fullest key, then the most quoted: the name the speaker is listed by."""
-    return min(keys, key=lambda k: (-len(k.split()), -names.get(k, 0), k))
+    """The name the speaker is listed by: the fullest key written at least a third as often as
+    the most written one (محمد جواد ظريف beside ظريف, not a one-off run-on such as ولاتزال روسيا
+    beside روسيا), then the most quoted."""
+    most = max(names.get(k, 0) for k in keys)
+    often = [k for k in keys if 3 * names.get(k, 0) >= most]
+    return min(often, key=lambda k: (-len(k.split()), -names.get(k, 0), k))
 
 
 def _rooted(keys: list[str], edges: dict[str, list[tuple[str, str]]], names: dict[str, int]) -> Group:
-    """The group with each key linked by the edge that reached it from the head."""
+    """The group with each key linked by the edge that reached it from the head: what it is of
+    the key before it on the way."""
     head = _head(keys, names)
     links, frontier = {head: Link("name")}, [head]
     while frontier:
@@ -95,7 +104,7 @@ def _rooted(keys: list[str], edges: dict[str, list[tuple[str, str]]], names: dic
 
 
 class _Joined:
-    """Union-find over keys that remembers each union's edge and rule."""
+    """Union-find over keys that remembers each union's edge, and how each end relates to the other."""
 
     def __init__(self, keys: list[str]):
         self.parent = {k: k for k in keys}
@@ -107,13 +116,14 @@ class _Joined:
             k = self.parent[k]
         return k
 
-    def union(self, a: str, b: str, rule: str) -> None:
+    def union(self, a: str, b: str, b_to_a: str, a_to_b: str) -> None:
+        """Join a's and b's sets; b is `b_to_a` of a (a "fuller" form), a is `a_to_b` of b."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
         self.parent[max(ra, rb)] = min(ra, rb)
-        self.edges[a].append((b, rule))
-        self.edges[b].append((a, rule))
+        self.edges[a].append((b, b_to_a))
+        self.edges[b].append((a, a_to_b))
 
     def sets(self) -> list[list[str]]:
         members: dict[str, list[str]] = defaultdict(list)

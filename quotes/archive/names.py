@@ -26,6 +26,7 @@ _NOT_A_LETTER = regex.compile(r"[^\p{L}\p{N}]+")
 _LONG_VOWELS = "اوي"
 _ARTICLE = "ال"
 _SHORTEST_STEM = 3  # ال is dropped only where three letters remain (الله stays)
+_SHORTEST_SURNAME = 3  # a surname alone has three letters at least (سي of بي سي is none)
 
 
 def key(name: str | None) -> str | None:
@@ -86,13 +87,17 @@ class NameRules:
         return any(long_[i] in _LONG_VOWELS and long_[:i] + long_[i + 1:] == short for i in range(1, len(long_) - 1))
 
     def shorter_form(self, short: str, full: str) -> bool:
-        """`short` names the person `full` names: its words end `full` (جواد ظريف، ظريف), or
+        """`short` names whom `full` names. A person: its words end `full` (جواد ظريف، ظريف), or
         keep its first and last words and drop some between (جمعان الغامدي for جمعان بن دايس
-        الغامدي). Never a word that is no surname alone, and never an organisation's name."""
+        الغامدي), never with a word that is no surname alone (محمد، بن) or of two letters. An organisation: its
+        words begin `full`, two at least (صندوق النقد for صندوق النقد الدولي). A person's name
+        never shortens an organisation's (السعودية is not وزارة الداخلية السعودية)."""
         ws, wf = short.split(), full.split()
-        if len(ws) >= len(wf) or self.is_organisation(full) or self.is_organisation(short):
+        if len(ws) >= len(wf) or self.is_organisation(short) != self.is_organisation(full):
             return False
-        if len(ws) == 1 and ws[0] in self.not_a_surname:
+        if self.is_organisation(full):
+            return len(ws) > 1 and wf[:len(ws)] == ws
+        if len(ws) == 1 and (ws[0] in self.not_a_surname or len(ws[0]) < _SHORTEST_SURNAME):
             return False
         if wf[-len(ws):] == ws:
             return True

@@ -32,8 +32,8 @@ class RoleUse(_Model):
 
 
 class Alias(_Model):
-    """A name a speaker is written by, and why it is theirs: `name` (the speaker's own),
-    `spelling` or `shorter` (matched with `via`), `split` (set apart by hand)."""
+    """A name a speaker is written by, and why it is theirs: `name` (the speaker's own), a
+    `spelling`, `shorter` or `fuller` form of `via`, `split` (set apart by hand)."""
 
     name: str
     key: str

@@ -66,7 +66,7 @@ def test_show_and_split(stored):
     record = json.loads(db("show", stored, "بومبيوا", "--format", "json"))[0]
     assert record["name"] == "مايك بومبيو" and len(record["aliases"]) == 3
     table = db("show", stored, "مايك بومبيو")
-    assert "بومبيو (1): shorter of مايك بومبيو" in table and "وزير الخارجية الأمريكي" in table
+    assert "بومبيو (1): a shorter form of مايك بومبيو" in table and "وزير الخارجية الأمريكي" in table
     result = CliRunner().invoke(main, ["db", "split", stored, "بومبيو"])
     assert result.exit_code == 0 and "is now under speaker" in result.stderr
     assert len(json.loads(db("show", stored, "مايك بومبيو", "--format", "json"))[0]["aliases"]) == 2

@@ -35,6 +35,21 @@ def test_a_shorter_name_joins_through_its_longer_forms(rules):
     assert len(groups) == 1 and groups[0].head == key("محمد جواد ظريف")
 
 
+def test_an_organisation_shortened_joins_its_one_full_name(rules):
+    groups = group(names(("صندوق النقد الدولي", 3), ("صندوق النقد", 2), ("وزارة الخارجية", 1),
+                         ("وزارة الخارجية الأميركية", 2), ("وزارة الخارجية الروسية", 1)), rules)
+    heads = {g.head: sorted(g.links) for g in groups}
+    assert heads[key("صندوق النقد الدولي")] == sorted([key("صندوق النقد الدولي"), key("صندوق النقد")])
+    assert key("وزارة الخارجية") in heads  # two ministries it may be: neither
+
+
+def test_the_speaker_is_listed_by_its_fullest_name_unless_that_is_a_one_off(rules):
+    [zarif] = group(names(("محمد جواد ظريف", 2), ("ظريف", 4)), rules)
+    assert zarif.head == key("محمد جواد ظريف")
+    [russia] = group(names(("ولاتزال روسيا", 1), ("روسيا", 5)), rules)
+    assert russia.head == key("روسيا") and russia.links[key("ولاتزال روسيا")] == Link("fuller", key("روسيا"))
+
+
 def test_two_given_names_a_vowel_apart_are_two_people(rules):
     assert len(group(names(("محمد علي", 3), ("محمود علي", 2)), rules)) == 2
 

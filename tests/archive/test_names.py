@@ -52,6 +52,8 @@ def test_not_spelling_variants(rules, a, b):
     ("ظريف", "محمد جواد ظريف"),
     ("جواد ظريف", "محمد جواد ظريف"),
     ("جمعان الغامدي", "جمعان بن دايس الغامدي"),  # first and last kept, the middle dropped
+    ("صندوق النقد", "صندوق النقد الدولي"),  # an organisation, shortened at its end
+    ("وكالة الأنباء اليمنية", "وكالة الأنباء اليمنية الرسمية"),
 ])
 def test_shorter_forms_of_a_persons_name(rules, short, full):
     assert rules.shorter_form(key(short), key(full))
@@ -61,8 +63,11 @@ def test_shorter_forms_of_a_persons_name(rules, short, full):
     ("السعودية", "وزارة الداخلية السعودية"),  # a country is not its ministry
     ("محمد", "علي محمد"),  # a given name alone is no surname
     ("بن", "محمد بن"),
+    ("سي", "بي سي"),  # two letters
     ("مايك بومبيو", "بومبيو"),  # longer, not shorter
     ("مايك ظريف", "محمد جواد ظريف"),  # a first name of its own
+    ("وزارة", "وزارة الخارجية"),  # an organisation's head alone
+    ("الخارجية الأميركية", "وزارة الخارجية الأميركية"),  # the end of an organisation's name
 ])
 def test_not_shorter_forms(rules, short, full):
     assert not rules.shorter_form(key(short), key(full))
