@@ -78,21 +78,21 @@ def predictions(paths: list[str], texts: str | None = None, inputs: list[str] = 
 def _entry(raw: bytes, where: str, records: _Inputs, texts: str | None) -> Entry | Refusal:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-        doc = QuoteDocument.model_validate(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         return Refusal(where, f"not JSON ({err})")
-    except ValidationError as err:
-        return Refusal(where, f"not a quotes document: {_first_error(err)}")
-    if doc.document is None:
-        return Refusal(where, "the document has no id (it was read from standard input)")
-    found = _text(doc.document, records, texts)
-    if isinstance(found, str):
-        return Refusal(where, found)
+    doc_id = data.get("document") if isinstance(data, dict) else None
+    found = _text(doc_id, records, texts) if isinstance(doc_id, str) else None
+    if not isinstance(found, tuple):  # no text to check the spans against: say what else is wrong first
+        try:
+            QuoteDocument.model_validate(data)
+        except ValidationError as err:
+            return Refusal(where, f"not a quotes document: {_first_error(err)}")
+        return Refusal(where, found or "the document has no id (it was read from standard input)")
     text, meta = found
     try:
         doc = QuoteDocument.model_validate(data, context={"source": text})
     except ValidationError as err:
-        return Refusal(where, f"its spans do not index the text of {doc.document}: {_first_error(err)}")
+        return Refusal(where, f"not a quotes document of the text of {doc_id}: {_first_error(err)}")
     return Entry(doc, text, meta)
 
 

@@ -15,12 +15,13 @@ transaction.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import Connection, create_engine, distinct, event, func, select
+from sqlalchemy import Connection, bindparam, create_engine, distinct, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
@@ -136,6 +137,10 @@ class Archive:
         if there:
             quote_ids = list(conn.execute(select(t.quotes.c.id).where(t.quotes.c.document.in_(ids))).scalars())
             self.engine.unindex(conn, quote_ids)
+            written = conn.execute(select(t.quotes.c.speaker_key, t.quotes.c.speaker_name, func.count())
+                                   .where(t.quotes.c.document.in_(ids), t.quotes.c.speaker_key.is_not(None))
+                                   .group_by(t.quotes.c.speaker_key, t.quotes.c.speaker_name))
+            _count_spellings(conn, {(k, n): -c for k, n, c in written})
             conn.execute(t.quotes.delete().where(t.quotes.c.document.in_(ids)))
             conn.execute(t.entities.delete().where(t.entities.c.document.in_(ids)))
             conn.execute(t.documents.delete().where(t.documents.c.id.in_(ids)))
@@ -145,10 +150,13 @@ class Archive:
         added = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         conn.execute(t.documents.insert(), [_document_row(e, added) for e in batch])
         rows = [_quote_row(e.id, q) for e in batch for q in e.document.quotes]
+        _count_spellings(conn, Counter((r["speaker_key"], r["speaker_name"]) for r in rows if r["speaker_key"]))
         if rows:
-            stored = conn.execute(t.quotes.insert().returning(t.quotes.c.id, sort_by_parameter_order=True), rows)
-            self.engine.index(conn, [{"id": i, "words": self.words.index_text(r["text"])}
-                                     for i, r in zip(stored.scalars(), rows)])
+            conn.execute(t.quotes.insert(), rows)
+            ids = {(d, q): i for i, d, q in conn.execute(select(t.quotes.c.id, t.quotes.c.document, t.quotes.c.quote)
+                                                         .where(t.quotes.c.document.in_([e.id for e in batch])))}
+            self.engine.index(conn, [{"id": ids[r["document"], r["quote"]], "words": self.words.index_text(r["text"])}
+                                     for r in rows])
         entity_rows = [_entity_row(e.id, x) for e in batch for x in e.document.entities]
         if entity_rows:
             conn.execute(t.entities.insert(), entity_rows)
@@ -366,13 +374,28 @@ def _entity_row(document: str, x) -> dict:
 
 def _spellings(conn: Connection) -> dict[str, list[tuple[str, int]]]:
     """Each key's spellings with how many quotes write each."""
-    rows = conn.execute(select(t.quotes.c.speaker_key, t.quotes.c.speaker_name, func.count())
-                        .where(t.quotes.c.speaker_key.is_not(None))
-                        .group_by(t.quotes.c.speaker_key, t.quotes.c.speaker_name))
     out: dict[str, list[tuple[str, int]]] = {}
-    for k, name, n in rows:
+    for k, name, n in conn.execute(select(t.spellings.c.key, t.spellings.c.name, t.spellings.c.quotes)):
         out.setdefault(k, []).append((name, n))
     return out
+
+
+def _count_spellings(conn: Connection, change: dict[tuple[str, str], int]) -> None:
+    """Add `change` (by key and spelling) to the spellings' counts; a count at 0 goes."""
+    change = {kn: n for kn, n in change.items() if n}
+    if not change:
+        return
+    keys = sorted({k for k, _ in change})
+    have = {(k, n): c for k, n, c in conn.execute(select(t.spellings).where(t.spellings.c.key.in_(keys)))}
+    new = [{"key": k, "name": n, "quotes": c} for (k, n), c in change.items() if (k, n) not in have]
+    kept = [{"k": k, "n": n, "q": have[(k, n)] + c} for (k, n), c in change.items() if (k, n) in have]
+    this = (t.spellings.c.key == bindparam("k")) & (t.spellings.c.name == bindparam("n"))
+    if new:
+        conn.execute(t.spellings.insert(), new)
+    if changed := [row for row in kept if row["q"] > 0]:
+        conn.execute(t.spellings.update().where(this).values(quotes=bindparam("q")), changed)
+    if gone := [row for row in kept if row["q"] <= 0]:
+        conn.execute(t.spellings.delete().where(this), gone)
 
 
 def _spelling(names: list[tuple[str, int]]) -> str:

@@ -74,6 +74,12 @@ entities = Table(
     Column("titles", JSON, nullable=False),
     Column("mentions", JSON, nullable=False))
 
+spellings = Table(
+    "spellings", metadata,  # how many quotes write each name each way: what regrouping reads, kept as quotes come and go
+    Column("key", Text, primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("quotes", Integer, nullable=False))
+
 speakers = Table(
     "speakers", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
@@ -177,12 +183,12 @@ class Migration:
 
 
 def _first(conn: Connection, engine: Engine) -> None:
-    metadata.create_all(conn, tables=[documents, quotes, entities, speakers, aliases])
+    metadata.create_all(conn, tables=[documents, quotes, entities, spellings, speakers, aliases])
     engine.create_index(conn)
 
 
 MIGRATIONS = (
-    Migration(1, "documents, quotes, entities, speakers and their aliases; the full-text index", _first),
+    Migration(1, "documents, quotes, entities, spellings, speakers and their aliases; the full-text index", _first),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -14,7 +14,7 @@ lexicon's words whose ال is no article (الله، الآن، الذي) are le
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -28,12 +28,14 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه")  # longest first
 _STEM = 3
 _STEM_AFTER_ARTICLE = 2
+_REMEMBERED = 500_000  # words whose forms are kept
 _ARTICLE = regex.compile(r"^[وف]?(?:[بك]?ال|لل)(?=..)")  # what a search word may carry: وبالسد، للحكومة
 
 
 @dataclass(frozen=True)
 class Words:
     not_an_article: frozenset[str]
+    _seen: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)  # forms by word
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Words:
@@ -51,7 +53,15 @@ class Words:
 
     def index_text(self, text: str) -> str:
         """Every form of every word of `text`, space-separated: what the full-text index holds."""
-        return " ".join(f for w in _WORD.findall(text) for f in self.forms(w))
+        return " ".join(f for w in _WORD.findall(text) for f in self._forms(w))
+
+    def _forms(self, word: str) -> tuple[str, ...]:
+        """forms(), worked out once a word: news repeats its words."""
+        if word not in self._seen:
+            if len(self._seen) >= _REMEMBERED:
+                self._seen.clear()
+            self._seen[word] = self.forms(word)
+        return self._seen[word]
 
     def query(self, text: str) -> tuple[tuple[str, ...], ...]:
         """What a search looks up: for each word (a quote must hold all), the forms any of

@@ -25,6 +25,10 @@ def consistent(location: str) -> int:
         assert set(per_document) <= set(conn.execute(select(t.documents.c.id)).scalars())
         quotes = conn.execute(select(func.count()).select_from(t.quotes)).scalar_one()
         assert conn.execute(text("SELECT count(*) FROM quote_words")).scalar_one() == quotes
+        written = conn.execute(select(t.quotes.c.speaker_key, t.quotes.c.speaker_name, func.count())
+                               .where(t.quotes.c.speaker_key.is_not(None))
+                               .group_by(t.quotes.c.speaker_key, t.quotes.c.speaker_name)).all()
+        assert sorted(map(tuple, written)) == sorted(map(tuple, conn.execute(select(t.spellings)).all()))
         keys = set(conn.execute(select(t.quotes.c.speaker_key).where(t.quotes.c.speaker_key.is_not(None))).scalars())
         assert keys == set(conn.execute(select(t.aliases.c.key)).scalars())
         assert set(conn.execute(select(t.aliases.c.speaker)).scalars()) == set(
