@@ -3,8 +3,8 @@
 Every statement goes through SQLAlchemy Core on these tables, the same for SQLite and
 PostgreSQL, except two things each engine does natively and `Engine` holds: the full-text
 index of quote words (SQLite's FTS5; PostgreSQL's tsvector with a GIN index) and the lock
-that lets one writer at a time regroup speakers (PostgreSQL's advisory lock; SQLite
-locks the file anyway).
+that lets one writer at a time change the archive (PostgreSQL's advisory lock; SQLite's
+BEGIN IMMEDIATE).
 
 A new schema version is one more `Migration` at the end of MIGRATIONS; the tables below
 are always the latest version's.
@@ -125,7 +125,8 @@ class Engine:
         raise NotImplementedError
 
     def lock(self, conn: Connection) -> None:
-        """Until the transaction ends, no other writer changes speakers."""
+        """Until the transaction ends, no other writer changes the archive; the first statement
+        of every writing transaction."""
 
 
 class SQLite(Engine):
@@ -142,6 +143,11 @@ class SQLite(Engine):
         if quote_ids:
             conn.execute(text("DELETE FROM quote_words WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True)),
                          {"ids": quote_ids})
+
+    def lock(self, conn):
+        """Take the file's write lock at once: two writers that each read first and then both
+        wanted to write would deadlock, and SQLite would fail one of them."""
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     def matching(self, words):
         phrase = " AND ".join("(" + " OR ".join(f'"{f}"' for f in forms) + ")" for forms in words)

@@ -9,6 +9,7 @@ import time
 
 from sqlalchemy import create_engine, func, select, text
 
+from quotes.archive import Archive
 from quotes.archive import tables as t
 from quotes.archive.store import location_url
 
@@ -51,16 +52,20 @@ def stored_so_far(location: str) -> int:
         engine.dispose()
 
 
-def test_killed_midway_the_archive_is_consistent(location, entries, tmp_path):
-    inputs, preds = tmp_path / "in.jsonl", tmp_path / "pred.jsonl"
+def copies(entries, tmp_path, copies: int, tag: str = "") -> list[str]:
+    """`quotes db add` of the documents repeated under new ids, in batches of 20."""
+    inputs, preds = tmp_path / f"in{tag}.jsonl", tmp_path / f"pred{tag}.jsonl"
     with open(inputs, "w", encoding="utf-8") as i, open(preds, "w", encoding="utf-8") as p:
-        for n in range(COPIES):
+        for n in range(copies):
             for e in entries:
-                doc_id = f"{e.id}-{n}"
+                doc_id = f"{e.id}-{tag}{n}"
                 i.write(json.dumps({"id": doc_id, "text": e.text, **e.meta}, ensure_ascii=False) + "\n")
                 p.write(e.document.model_copy(update={"document": doc_id}).to_json() + "\n")
-    command = [sys.executable, "-m", "quotes", "db", "add", location, str(preds), "--inputs", str(inputs),
-               "--batch-size", "20"]
+    return [str(preds), "--inputs", str(inputs), "--batch-size", "20"]
+
+
+def test_killed_midway_the_archive_is_consistent(location, entries, tmp_path):
+    command = [sys.executable, "-m", "quotes", "db", "add", location, *copies(entries, tmp_path, COPIES)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while stored_so_far(location) < 100 and process.poll() is None and time.monotonic() < deadline:
@@ -74,3 +79,14 @@ def test_killed_midway_the_archive_is_consistent(location, entries, tmp_path):
     assert again.returncode == 0, again.stderr
     assert f"({stored} replaced)" in again.stderr
     assert consistent(location) == COPIES * len(entries)
+
+
+def test_two_writers_at_once(location, entries, tmp_path):
+    """Two `quotes db add` at the same time: each waits for the other's batch, neither fails."""
+    Archive.open(location, create=True).close()
+    runs = [subprocess.Popen([sys.executable, "-m", "quotes", "db", "add", location,
+                              *copies(entries, tmp_path, 40, tag)], stderr=subprocess.PIPE, text=True)
+            for tag in ("x", "y")]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    assert consistent(location) == 2 * 40 * len(entries)
