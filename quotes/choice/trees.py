@@ -13,9 +13,9 @@ gradient on an option's score is p_i - target_i, the target spread over the righ
 in proportion to p; leaves take Newton steps, -G / (H + l2), shrunk by `shrinkage`.
 
 Splits are "feature > threshold", an absent feature being 0; the thresholds are 0 and the
-values a feature takes below its largest, so an indicator (all of quotes.choice.features)
-has the one split "present". Everything is full-batch and ties go to the first feature by
-name, so the same data give the same trees.
+values a feature takes below its largest (at most MAX_THRESHOLDS of them), so an indicator
+(all of quotes.choice.features) has the one split "present". Everything is full-batch and
+ties go to the first feature by name, so the same data give the same trees.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ import numpy as np
 from quotes.choice.ranker import Features, kept_groups, with_lead
 
 FORMAT = "quotes-speaker-trees/1"
+MAX_THRESHOLDS = 16  # splits tried on one feature
 
 
 @dataclass(frozen=True)
@@ -151,10 +152,7 @@ def _columns(kept, min_count: int) -> Columns:
             for k, v in f.items():
                 counts[k] = counts.get(k, 0) + 1
                 values.setdefault(k, set()).add(float(v))
-    splits = []
-    for k in sorted(k for k, n in counts.items() if n >= min_count):
-        seen = sorted(values[k] | {0.0})
-        splits += [(k, t) for t in seen[:-1] if t >= 0.0]
+    splits = [(k, t) for k in sorted(k for k, n in counts.items() if n >= min_count) for t in _thresholds(values[k])]
     by_name: dict[str, list[tuple[int, float]]] = {}
     for c, (k, t) in enumerate(splits):
         by_name.setdefault(k, []).append((c, t))
@@ -173,6 +171,15 @@ def _columns(kept, min_count: int) -> Columns:
     starts = np.searchsorted(cols_a[order], np.arange(len(splits) + 1))
     return Columns(splits, rows_a[order], starts, cols_a[order], np.array(group_of, dtype=np.int64),
                    np.array(right, dtype=bool))
+
+
+def _thresholds(values: set[float]) -> list[float]:
+    """Where to split a feature: 0 and its values below the largest; for a feature of many
+    values (a score), MAX_THRESHOLDS of them evenly spaced in order."""
+    seen = [t for t in sorted(values | {0.0})[:-1] if t >= 0.0]
+    if len(seen) <= MAX_THRESHOLDS:
+        return seen
+    return sorted({seen[round(i * (len(seen) - 1) / (MAX_THRESHOLDS - 1))] for i in range(MAX_THRESHOLDS)})
 
 
 def _gradients(scores: np.ndarray, group_of: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

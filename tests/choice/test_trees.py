@@ -88,3 +88,13 @@ def test_a_file_that_is_not_a_speaker_model_is_refused_with_the_fix():
         Trees.from_json('{"format": "something-else"}')
     with pytest.raises(ValueError, match="quotes resolver train"):
         read_model('{"format": "something-else"}')
+
+
+def test_a_feature_of_many_values_is_split_at_a_few_of_them():
+    """A score (say a linear model's) takes a value an option: splits are tried at
+    MAX_THRESHOLDS of them in order, not at every one."""
+    from quotes.choice.trees import MAX_THRESHOLDS, _thresholds
+
+    found = _thresholds({i / 10 for i in range(1, 200)})
+    assert len(found) == MAX_THRESHOLDS and found[0] == 0.0 and found == sorted(found)
+    assert _thresholds({1.0}) == [0.0] and _thresholds({1.0, 3.0}) == [0.0, 1.0]
