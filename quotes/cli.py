@@ -487,26 +487,19 @@ def _fit_options(func):
                      help="The resolver whose attributions the model re-chooses."),
         click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
                      help="Stanza model directory (stanza backend)."),
-        click.option("--learner", type=click.Choice(["linear", "trees"]), default="linear", show_default=True,
-                     help="A linear ranker or gradient-boosted trees."),
-        click.option("--l2", default=1.0, show_default=True,
-                     help="L2 penalty on the weights (linear) or on the leaf values (trees)."),
-        click.option("--steps", default=400, show_default=True, help="Gradient steps (linear)."),
-        click.option("--rounds", default=200, show_default=True, help="Trees, one a round (trees)."),
-        click.option("--depth", default=3, show_default=True, help="Levels of splits of each tree (trees)."),
-        click.option("--shrinkage", default=0.1, show_default=True, help="What each tree's leaves are scaled by (trees)."),
-        click.option("--lead", default=2.0, show_default=True,
+        click.option("--learner", type=click.Choice(["linear", "trees"]),
+                     help="A linear ranker or gradient-boosted trees. Default: the one chosen for the backend "
+                          "(trees for stanza, linear for rules)."),
+        click.option("--l2", type=float, help="L2 penalty on the weights (linear) or on the leaf values (trees)."),
+        click.option("--steps", type=int, help="Gradient steps (linear)."),
+        click.option("--rounds", type=int, help="Trees, one a round (trees)."),
+        click.option("--depth", type=int, help="Levels of splits of each tree (trees)."),
+        click.option("--shrinkage", type=float, help="What each tree's leaves are scaled by (trees)."),
+        click.option("--lead", type=float,
                      help="How far another source must outscore the resolver's own to replace it."),
     ]):
         func = option(func)
     return func
-
-
-def _fit_settings(learner, l2, steps, rounds, depth, shrinkage, lead) -> dict:
-    """The fit options the learner takes, of those given."""
-    if learner == "linear":
-        return {"learner": learner, "l2": l2, "steps": steps, "lead": lead}
-    return {"learner": learner, "l2": l2, "rounds": rounds, "depth": depth, "shrinkage": shrinkage, "lead": lead}
 
 
 @resolver.command("train")
@@ -519,10 +512,10 @@ def resolver_train(gold, texts, output, folds, backend, model_dir, **settings):
     with its card (SPEAKER-<backend>.md beside it)."""
     from quotes.choice.card import write_card
     from quotes.choice.chooser import shipped_path
-    from quotes.choice.training import cross_validate, load_cases, train as fit
+    from quotes.choice.training import cross_validate, fit_settings, load_cases, train as fit
 
     cases = load_cases(gold, texts, backend, model_dir)
-    fit_options = _fit_settings(**settings)
+    fit_options = fit_settings(backend, **settings)
     scores = {}
     if folds:
         scores["resolver"] = cross_validate(cases, folds, backend, learned=False)[0]
@@ -544,10 +537,10 @@ def resolver_train(gold, texts, output, folds, backend, model_dir, **settings):
 def resolver_cv(gold, texts, folds, as_json, no_model, predictions, backend, model_dir, **settings):
     """Train on all folds but one, predict that one, for each fold; score all articles
     predicted out of fold as ../shared/tools/score.py does."""
-    from quotes.choice.training import cross_validate, load_cases
+    from quotes.choice.training import cross_validate, fit_settings, load_cases
 
     cases = load_cases(gold, texts, backend, model_dir)
-    report, preds = cross_validate(cases, folds, backend, learned=not no_model, **_fit_settings(**settings))
+    report, preds = cross_validate(cases, folds, backend, learned=not no_model, **fit_settings(backend, **settings))
     if predictions:
         predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     flat = {k: v for k, v in report.items() if k not in ("by_type", "coverage")}

@@ -30,6 +30,22 @@ from quotes.rules.document import RuleDoc
 from quotes.text import Normalized
 
 
+# What `quotes resolver train` and `cv` fit unless told otherwise: for each learner its
+# settings, for each backend its learner, as cross-validation on ../shared/train chose them.
+# Trees beat the linear ranker on the Stanza backend's options; on the rules' they do not.
+LEARNER_SETTINGS = {"linear": {"l2": 1.0, "steps": 400, "lead": 2.0},
+                    "trees": {"l2": 1.0, "rounds": 100, "depth": 3, "shrinkage": 0.1, "lead": 0.25}}
+BACKEND_LEARNER = {"stanza": "trees", "rules": "linear"}
+
+
+def fit_settings(backend: str, learner: str | None = None, **given) -> dict:
+    """The learner and fit options for a backend: the chosen ones, but for those `given`
+    (None: not given); options of the other learner are not its."""
+    learner = learner or BACKEND_LEARNER[backend]
+    chosen = LEARNER_SETTINGS[learner]
+    return {"learner": learner, **{k: v if given.get(k) is None else given[k] for k, v in chosen.items()}}
+
+
 @dataclass
 class Case:
     """One gold article, read by the rules and, for the Stanza backend, parsed."""

@@ -98,3 +98,27 @@ def test_a_feature_of_many_values_is_split_at_a_few_of_them():
     found = _thresholds({i / 10 for i in range(1, 200)})
     assert len(found) == MAX_THRESHOLDS and found[0] == 0.0 and found == sorted(found)
     assert _thresholds({1.0}) == [0.0] and _thresholds({1.0, 3.0}) == [0.0, 1.0]
+
+
+@pytest.fixture(scope="module")
+def fixture_trees(tmp_path_factory):
+    """Trees trained on the gold articles of our own (fixtures/gold), the rules backend."""
+    from pathlib import Path
+
+    from quotes.choice.training import load_cases, train
+
+    gold = Path(__file__).resolve().parents[2] / "fixtures" / "gold"
+    trees = train(load_cases(gold / "gold.jsonl", gold / "texts", "rules"), "trees", rounds=30, lead=0.0)
+    path = tmp_path_factory.mktemp("trees") / "trees.json"
+    path.write_text(trees.to_json(), encoding="utf-8")
+    return path
+
+
+def test_the_extractor_chooses_with_trees_and_says_why(fixture_trees):
+    from quotes import Extractor
+
+    text = 'وقال المتحدث باسم وزارة الصحة خالد عبد الغفار إن "الوضع تحت السيطرة".'
+    quote, = Extractor(backend="rules", speaker_model=str(fixture_trees)).extract(text).quotes
+    assert quote.speaker.name == "خالد عبد الغفار"
+    steps = [s for s in quote.explain if s.startswith("model: ")]
+    assert steps and len(steps) <= 5
