@@ -496,7 +496,9 @@ def _fit_options(func):
         click.option("--depth", type=int, help="Levels of splits of each tree (trees)."),
         click.option("--shrinkage", type=float, help="What each tree's leaves are scaled by (trees)."),
         click.option("--lead", type=float,
-                     help="How far another source must outscore the resolver's own to replace it."),
+                     help="How far another source must outscore the resolver's own to replace it. "
+                          "Unless given, the fit options are the learner's chosen ones "
+                          "(quotes.choice.training.LEARNER_SETTINGS)."),
     ]):
         func = option(func)
     return func

@@ -115,7 +115,7 @@ class Trees:
     # --- storing ------------------------------------------------------------------------
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "meta": self.meta, "trees": self.trees},
-                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                          ensure_ascii=False, indent=1, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> Trees:
