@@ -499,10 +499,18 @@ def _fit_options(func):
                      help="The resolver whose attributions the model re-chooses."),
         click.option("--model-dir", type=click.Path(file_okay=False), envvar="QUOTES_MODEL_DIR",
                      help="Stanza model directory (stanza backend)."),
-        click.option("--l2", default=1.0, show_default=True, help="L2 penalty on the weights."),
-        click.option("--steps", default=400, show_default=True, help="Gradient steps."),
-        click.option("--lead", default=2.0, show_default=True,
-                     help="How far another source must outscore the resolver's own to replace it."),
+        click.option("--learner", type=click.Choice(["linear", "trees"]),
+                     help="A linear ranker or gradient-boosted trees. Default: the one chosen for the backend "
+                          "(trees for stanza, linear for rules)."),
+        click.option("--l2", type=float, help="L2 penalty on the weights (linear) or on the leaf values (trees)."),
+        click.option("--steps", type=int, help="Gradient steps (linear)."),
+        click.option("--rounds", type=int, help="Trees, one a round (trees)."),
+        click.option("--depth", type=int, help="Levels of splits of each tree (trees)."),
+        click.option("--shrinkage", type=float, help="What each tree's leaves are scaled by (trees)."),
+        click.option("--lead", type=float,
+                     help="How far another source must outscore the resolver's own to replace it. "
+                          "Unless given, the fit options are the learner's chosen ones "
+                          "(quotes.choice.training.LEARNER_SETTINGS)."),
     ]):
         func = option(func)
     return func
@@ -513,15 +521,15 @@ def _fit_options(func):
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the model (default: the one shipped for the backend, in the package).")
 @click.option("--folds", default=5, show_default=True, help="Cross-validate first, for the card (0: no).")
-def resolver_train(gold, texts, output, folds, backend, model_dir, l2, steps, lead):
+def resolver_train(gold, texts, output, folds, backend, model_dir, **settings):
     """Fit the speaker model on GOLD (JSON Lines) with the articles in TEXTS; write it as JSON
     with its card (SPEAKER-<backend>.md beside it)."""
     from quotes.choice.card import write_card
     from quotes.choice.chooser import shipped_path
-    from quotes.choice.training import cross_validate, load_cases, train as fit
+    from quotes.choice.training import cross_validate, fit_settings, load_cases, train as fit
 
     cases = load_cases(gold, texts, backend, model_dir)
-    fit_options = {"l2": l2, "steps": steps, "lead": lead}
+    fit_options = fit_settings(backend, **settings)
     scores = {}
     if folds:
         scores["resolver"] = cross_validate(cases, folds, backend, learned=False)[0]
@@ -530,7 +538,7 @@ def resolver_train(gold, texts, output, folds, backend, model_dir, l2, steps, le
     output = output or shipped_path(backend)
     output.write_text(ranker.to_json() + "\n", encoding="utf-8")
     card = write_card(output, ranker, backend, gold, len(cases), folds, scores)
-    click.echo(f"speaker model written to {output} ({len(ranker.weights)} weights), card {card}")
+    click.echo(f"speaker model written to {output} ({ranker.size()}), card {card}")
 
 
 @resolver.command("cv")
@@ -540,13 +548,13 @@ def resolver_train(gold, texts, output, folds, backend, model_dir, l2, steps, le
 @click.option("--no-model", is_flag=True, help="The resolver alone, on the same folds.")
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the out-of-fold predictions (JSON Lines) here.")
-def resolver_cv(gold, texts, folds, as_json, no_model, predictions, backend, model_dir, l2, steps, lead):
+def resolver_cv(gold, texts, folds, as_json, no_model, predictions, backend, model_dir, **settings):
     """Train on all folds but one, predict that one, for each fold; score all articles
     predicted out of fold as ../shared/tools/score.py does."""
-    from quotes.choice.training import cross_validate, load_cases
+    from quotes.choice.training import cross_validate, fit_settings, load_cases
 
     cases = load_cases(gold, texts, backend, model_dir)
-    report, preds = cross_validate(cases, folds, backend, learned=not no_model, l2=l2, steps=steps, lead=lead)
+    report, preds = cross_validate(cases, folds, backend, learned=not no_model, **fit_settings(backend, **settings))
     if predictions:
         predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     flat = {k: v for k, v in report.items() if k not in ("by_type", "coverage")}

@@ -254,6 +254,16 @@ def test_resolver_train_writes_the_same_model_twice_with_its_card(tmp_path):
     assert "| model |" in card and "quotes resolver train" in card
 
 
+def test_resolver_train_writes_the_same_trees_twice(tmp_path):
+    first, second = tmp_path / "one.json", tmp_path / "two.json"
+    for path in (first, second):
+        result = resolver("train", "--folds", "0", "--learner", "trees", "--output", str(path))
+        assert result.exit_code == 0, result.output
+    assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+    assert json.loads(first.read_text(encoding="utf-8"))["format"] == "quotes-speaker-trees/1"
+    assert "--learner trees" in (tmp_path / "ONE.md").read_text(encoding="utf-8")
+
+
 def test_extract_with_a_trained_speaker_model_explains_its_choice(tmp_path):
     model = tmp_path / "m.json"
     resolver("train", "--folds", "0", "--output", str(model))

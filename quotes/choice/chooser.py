@@ -10,18 +10,23 @@ role and titles of the mention it was cut from.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 from quotes.choice.features import describe
 from quotes.choice.options import Option, Scene, options
-from quotes.choice.ranker import Ranker
+from quotes.choice.ranker import FORMAT as LINEAR_FORMAT, Ranker
+from quotes.choice.trees import FORMAT as TREES_FORMAT, Trees
 from quotes.resolve.entities import Entity, EntityTable
 from quotes.resolve.mentions import Mention
 from quotes.resolve.rules import Attribution
 from quotes.resolve.tree import Tree
 from quotes.rules.document import RuleDoc
 
+Model = Ranker | Trees
+LEARNERS = {"linear": Ranker, "trees": Trees}
+FORMATS = {LINEAR_FORMAT: Ranker, TREES_FORMAT: Trees}
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "models" / "speaker"
 
 
@@ -30,23 +35,29 @@ def shipped_path(backend: str) -> Path:
     return SHIPPED_DIR / f"speaker-{backend}.json"
 
 
-def shipped_ranker(backend: str) -> Ranker:
+def shipped_ranker(backend: str) -> Model:
     """The speaker model shipped for a backend."""
     path = shipped_path(backend)
     if not path.is_file():
         raise FileNotFoundError(f"no shipped speaker model for the {backend} backend at {path}; "
                                 f"train one with `quotes resolver train --backend {backend}`")
-    return Ranker.from_json(path.read_text(encoding="utf-8"))
+    return read_model(path.read_text(encoding="utf-8"))
 
 
-def load_ranker(path: str | Path) -> Ranker:
-    return Ranker.from_json(Path(path).read_text(encoding="utf-8"))
+def load_ranker(path: str | Path) -> Model:
+    return read_model(Path(path).read_text(encoding="utf-8"))
+
+
+def read_model(text: str) -> Model:
+    """A speaker model from its JSON, of whichever learner its format names."""
+    kind = FORMATS.get(json.loads(text).get("format"), Ranker)
+    return kind.from_json(text)  # Ranker refuses an unknown format, naming the fix
 
 
 class Chooser:
     """Re-chooses each attribution's source with a trained ranker."""
 
-    def __init__(self, ranker: Ranker):
+    def __init__(self, ranker: Model):
         self.ranker = ranker
 
     def choose(self, doc: RuleDoc, tree: Tree | None, done: list[Attribution],

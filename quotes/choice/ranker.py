@@ -34,14 +34,18 @@ class Ranker:
     def choose(self, options: Sequence[Features]) -> int:
         """The index of the best option. The first (the resolver's own) is kept unless
         another leads it by `lead` (meta), the margin cross-validation found worth it."""
-        scores = [self.score(f) for f in options]
-        best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-        return best if scores[best] - scores[0] >= self.meta.get("lead", 0.0) else 0
+        return with_lead([self.score(f) for f in options], self.meta.get("lead", 0.0))
 
     def explain(self, features: Features, top: int = 5) -> list[tuple[str, float]]:
         """The features that weighed most in this option's score, with their contributions."""
         parts = [(k, round(self.weights.get(k, 0.0) * v, 3)) for k, v in features.items() if k in self.weights]
         return sorted(parts, key=lambda kv: -abs(kv[1]))[:top]
+
+    def size(self) -> str:
+        return f"{len(self.weights)} weights"
+
+    def features_used(self) -> set[str]:
+        return set(self.weights)
 
     # --- training -----------------------------------------------------------------------
     @classmethod
@@ -49,7 +53,7 @@ class Ranker:
             steps: int = 400, rate: float = 0.05, min_count: int = 2, lead: float = 0.0) -> Ranker:
         """Fit on the quotes that have a right option; features seen fewer than `min_count`
         times are left out."""
-        kept = [(g, y) for g, y in zip(groups, labels) if any(y) and len(g) > 1]
+        kept = kept_groups(groups, labels)
         counts: dict[str, int] = {}
         for options, _ in kept:
             for f in options:
@@ -88,6 +92,18 @@ class Ranker:
             raise ValueError(f"not a speaker model ({FORMAT} expected, got {data.get('format')!r}); "
                              f"train one with `quotes resolver train`")
         return cls({k: float(v) for k, v in data["weights"].items()}, data.get("meta", {}))
+
+
+def with_lead(scores: Sequence[float], lead: float) -> int:
+    """The best-scoring option (the first of equals), unless it leads the first, the
+    resolver's own, by less than `lead`."""
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    return best if scores[best] - scores[0] >= lead else 0
+
+
+def kept_groups(groups: Sequence[Sequence[Features]], labels: Sequence[Sequence[bool]]) -> list:
+    """The quotes a ranker can learn from: a right option, and another to tell it from."""
+    return [(g, y) for g, y in zip(groups, labels) if any(y) and len(g) > 1]
 
 
 def _adam(rows, cols, vals, group_of, right, n_features, n_groups, l2, steps, rate):

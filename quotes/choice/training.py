@@ -1,7 +1,7 @@
 """Training and cross-validating the speaker model on gold articles.
 
     cases = load_cases(gold_path, texts_dir, backend)     # each article read, cued, parsed once
-    ranker = train(cases)                                 # a Ranker fitted on all of them
+    ranker = train(cases, "trees")                        # a model fitted on all of them
     report = cross_validate(cases, folds=5)              # out-of-fold predictions, scored
 
 An option is right when the speaker it would write passes the scorer's strict test against
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from quotes.choice.chooser import Chooser, written_near
+from quotes.choice.chooser import LEARNERS, Chooser, Model, written_near
 from quotes.choice.features import describe
 from quotes.choice.options import Option, Scene, options
-from quotes.choice.ranker import Features, Ranker
+from quotes.choice.ranker import Features
 from quotes.evaluate import load_many, match_quotes, score, speaker_ok
 from quotes.extractor import write_document
 from quotes.lexicon import load_lexicon
@@ -28,6 +28,22 @@ from quotes.resolve.tree import Tree
 from quotes.rules.candidates import Candidate, find_candidates
 from quotes.rules.document import RuleDoc
 from quotes.text import Normalized
+
+
+# What `quotes resolver train` and `cv` fit unless told otherwise: for each learner its
+# settings, for each backend its learner, as cross-validation on ../shared/train chose them.
+# Trees beat the linear ranker on the Stanza backend's options; on the rules' they do not.
+LEARNER_SETTINGS = {"linear": {"l2": 1.0, "steps": 400, "lead": 2.0},
+                    "trees": {"l2": 1.0, "rounds": 100, "depth": 3, "shrinkage": 0.1, "lead": 0.25}}
+BACKEND_LEARNER = {"stanza": "trees", "rules": "linear"}
+
+
+def fit_settings(backend: str, learner: str | None = None, **given) -> dict:
+    """The learner and fit options for a backend: the chosen ones, but for those `given`
+    (None: not given); options of the other learner are not its."""
+    learner = learner or BACKEND_LEARNER[backend]
+    chosen = LEARNER_SETTINGS[learner]
+    return {"learner": learner, **{k: v if given.get(k) is None else given[k] for k, v in chosen.items()}}
 
 
 @dataclass
@@ -116,13 +132,15 @@ def _text(doc: RuleDoc, span: tuple[int, int] | None) -> str | None:
     return doc.norm.original[start:end]
 
 
-def train(cases: Sequence[Case], **options) -> Ranker:
+def train(cases: Sequence[Case], learner: str = "linear", **options) -> Model:
+    """A model of the learner ("linear" or "trees", quotes.choice.chooser.LEARNERS) fitted
+    on every matched quote of the cases; `options` go to its fit."""
     groups, labels = [], []
     for case in cases:
         for features, right in examples(case):
             groups.append(features)
             labels.append(right)
-    return Ranker.fit(groups, labels, **options)
+    return LEARNERS[learner].fit(groups, labels, **options)
 
 
 def folds_of(cases: Sequence[Case], folds: int) -> list[list[int]]:
@@ -131,20 +149,20 @@ def folds_of(cases: Sequence[Case], folds: int) -> list[list[int]]:
     return [order[k::folds] for k in range(folds)]
 
 
-def predict(case: Case, ranker: Ranker | None, backend: str) -> dict:
+def predict(case: Case, ranker: Model | None, backend: str) -> dict:
     """The output JSON of a case, as `quotes extract` writes it."""
     done, table = resolve(case, Chooser(ranker) if ranker is not None else None)
     return write_document(case.doc, done, table, case.gold["document"], backend, None).model_dump(mode="json")
 
 
 def cross_validate(cases: Sequence[Case], folds: int = 5, backend: str = "stanza",
-                   learned: bool = True, **options) -> tuple[dict, list[dict]]:
+                   learned: bool = True, learner: str = "linear", **options) -> tuple[dict, list[dict]]:
     """Out-of-fold predictions of every case, and the scorer's report over all of them.
     With learned=False, the resolver alone (no model), on the same cases."""
     preds: dict[int, dict] = {}
     for held in folds_of(cases, folds):
         rest = [c for i, c in enumerate(cases) if i not in set(held)]
-        ranker = train(rest, **options) if learned else None
+        ranker = train(rest, learner, **options) if learned else None
         for i in held:
             preds[i] = predict(cases[i], ranker, backend)
     ordered = [preds[i] for i in range(len(cases))]
