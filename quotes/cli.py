@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import regex
 
-from quotes.archive.commands import opened_archive, db
+from quotes.archive.commands import db, opened_archive
 from quotes.archive.writer import ArchiveWriter, Remembered
 from quotes.batch import run
 from quotes.evaluate import documents_without_prediction, load_many, score, text_loader
@@ -516,6 +516,16 @@ def _fit_options(func):
     return func
 
 
+def _fit_settings(backend: str, settings: dict) -> dict:
+    """The fit options, checked before the articles are parsed."""
+    from quotes.choice.training import fit_settings
+
+    try:
+        return fit_settings(backend, **settings)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+
+
 @resolver.command("train")
 @_fit_options
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -526,10 +536,10 @@ def resolver_train(gold, texts, output, folds, backend, model_dir, **settings):
     with its card (SPEAKER-<backend>.md beside it)."""
     from quotes.choice.card import write_card
     from quotes.choice.chooser import shipped_path
-    from quotes.choice.training import cross_validate, fit_settings, load_cases, train as fit
+    from quotes.choice.training import cross_validate, load_cases, train as fit
 
+    fit_options = _fit_settings(backend, settings)
     cases = load_cases(gold, texts, backend, model_dir)
-    fit_options = fit_settings(backend, **settings)
     scores = {}
     if folds:
         scores["resolver"] = cross_validate(cases, folds, backend, learned=False)[0]
@@ -551,10 +561,11 @@ def resolver_train(gold, texts, output, folds, backend, model_dir, **settings):
 def resolver_cv(gold, texts, folds, as_json, no_model, predictions, backend, model_dir, **settings):
     """Train on all folds but one, predict that one, for each fold; score all articles
     predicted out of fold as ../shared/tools/score.py does."""
-    from quotes.choice.training import cross_validate, fit_settings, load_cases
+    from quotes.choice.training import cross_validate, load_cases
 
+    fit_options = _fit_settings(backend, settings)
     cases = load_cases(gold, texts, backend, model_dir)
-    report, preds = cross_validate(cases, folds, backend, learned=not no_model, **fit_settings(backend, **settings))
+    report, preds = cross_validate(cases, folds, backend, learned=not no_model, **fit_options)
     if predictions:
         predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     flat = {k: v for k, v in report.items() if k not in ("by_type", "coverage")}

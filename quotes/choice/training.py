@@ -40,9 +40,13 @@ BACKEND_LEARNER = {"stanza": "trees", "rules": "linear"}
 
 def fit_settings(backend: str, learner: str | None = None, **given) -> dict:
     """The learner and fit options for a backend: the chosen ones, but for those `given`
-    (None: not given); options of the other learner are not its."""
+    (None: not given); a ValueError names an option given that is the other learner's."""
     learner = learner or BACKEND_LEARNER[backend]
     chosen = LEARNER_SETTINGS[learner]
+    foreign = sorted(k for k, v in given.items() if v is not None and k not in chosen)
+    if foreign:
+        raise ValueError(f"--{foreign[0]} is not an option of the {learner} learner "
+                         f"(its options: {', '.join('--' + k for k in chosen)})")
     return {"learner": learner, **{k: v if given.get(k) is None else given[k] for k, v in chosen.items()}}
 
 

@@ -1,5 +1,9 @@
 """Which learner and settings `quotes resolver train` and `cv` fit for a backend."""
+import pytest
+from click.testing import CliRunner
+
 from quotes.choice.training import LEARNER_SETTINGS, fit_settings
+from quotes.cli import main
 
 
 def test_each_backend_gets_the_learner_cross_validation_chose():
@@ -7,7 +11,19 @@ def test_each_backend_gets_the_learner_cross_validation_chose():
     assert fit_settings("rules") == {"learner": "linear", **LEARNER_SETTINGS["linear"]}
 
 
-def test_given_options_override_the_chosen_ones_and_the_other_learners_are_left_out():
-    settings = fit_settings("rules", learner="trees", lead=1.0, steps=50, depth=None)
+def test_given_options_override_the_chosen_ones():
+    settings = fit_settings("rules", learner="trees", lead=1.0, depth=None)
     assert settings["learner"] == "trees" and settings["lead"] == 1.0
-    assert settings["depth"] == LEARNER_SETTINGS["trees"]["depth"] and "steps" not in settings
+    assert settings["depth"] == LEARNER_SETTINGS["trees"]["depth"]
+
+
+def test_an_option_of_the_other_learner_is_refused():
+    with pytest.raises(ValueError, match="--steps is not an option of the trees learner"):
+        fit_settings("stanza", steps=50)
+
+
+def test_the_command_refuses_it_before_reading_any_article(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"document": "missing.txt", "quotes": []}\n', encoding="utf-8")  # never read
+    result = CliRunner().invoke(main, ["resolver", "cv", str(gold), str(tmp_path), "--steps", "9"])
+    assert result.exit_code == 2 and "--steps is not an option of the trees learner" in result.output
