@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from contextlib import contextmanager
+
 import click
 from pydantic import BaseModel
 
@@ -31,11 +33,18 @@ def _output_option(command):
         command)
 
 
-def opened_archive(location: str, create: bool = False) -> Archive:
+@contextmanager
+def reported():
+    """An ArchiveError is the command's one-line error."""
     try:
-        return Archive.open(location, create=create)
+        yield
     except ArchiveError as err:
         raise click.ClickException(str(err)) from None
+
+
+def opened_archive(location: str, create: bool = False) -> Archive:
+    with reported():
+        return Archive.open(location, create=create)
 
 
 @db.command()
@@ -67,10 +76,16 @@ def add(archive, predictions_files, inputs, texts, batch_size):
                 yield item
 
     with opened_archive(archive, create=True) as opened:
-        done = opened.add(entries(), batch_size)
+        try:
+            done = opened.add(entries(), batch_size)
+        except KeyboardInterrupt:
+            click.echo(f"quotes: interrupted; the batches before it are stored, whole (`quotes db info {archive}` "
+                       "counts them), the one under way is not", err=True)
+            sys.exit(130)
         counts = opened.counts()
+        label = opened.label
     click.echo(f"quotes: {done.added} documents stored ({done.replaced} replaced), {refused} lines refused; "
-               f"{archive} holds {counts['documents']} documents, {counts['quotes']} quotes, "
+               f"{label} holds {counts['documents']} documents, {counts['quotes']} quotes, "
                f"{counts['speakers']} speakers", err=True)
     sys.exit(1 if refused else 0)
 
@@ -89,13 +104,10 @@ def add(archive, predictions_files, inputs, texts, batch_size):
 @_output_option
 def search(archive, words, speaker, role, quote_type, since, until, outlet, limit, explain, output_format):
     """Quotes holding all WORDS (letters normalised, clitics off: حكومة finds وللحكومة), newest first."""
-    with opened_archive(archive) as opened:
-        try:
-            found = opened.search(" ".join(words) if words else None, speaker, role, quote_type, since, until,
-                                  outlet, limit or None)
-        except ArchiveError as err:
-            raise click.ClickException(str(err)) from None
-    _write(found, output_format, _quote_block, explain)
+    with opened_archive(archive) as opened, reported():
+        found = opened.search(" ".join(words) if words else None, speaker, role, quote_type, since, until, outlet,
+                              limit or None)
+    _write(found, FoundQuote, output_format, _quote_block, explain)
 
 
 @db.command()
@@ -107,7 +119,10 @@ def speakers(archive, limit, unnamed, output_format):
     """The most quoted speakers: quotes, documents, roles, first and last date."""
     with opened_archive(archive) as opened:
         rows = opened.unnamed(limit or None) if unnamed else opened.speakers(limit or None)
-    _write(rows, output_format, _unnamed_line if unnamed else _speaker_line)
+    if unnamed:
+        _write(rows, UnnamedSource, output_format, _unnamed_line)
+    else:
+        _write(rows, SpeakerSummary, output_format, _speaker_line)
 
 
 @db.command()
@@ -118,12 +133,9 @@ def speakers(archive, limit, unnamed, output_format):
 def show(archive, speaker, recent, output_format):
     """One SPEAKER (a name, any spelling of it, or an id): roles over time, titles, the names
     merged into it and why, recent quotes."""
-    with opened_archive(archive) as opened:
-        try:
-            record = opened.show(speaker, recent)
-        except ArchiveError as err:
-            raise click.ClickException(str(err)) from None
-    _write([record], output_format, _record_block)
+    with opened_archive(archive) as opened, reported():
+        record = opened.show(speaker, recent)
+    _write([record], SpeakerRecord, output_format, _record_block)
 
 
 @db.command()
@@ -132,11 +144,8 @@ def show(archive, speaker, recent, output_format):
 @click.option("--undo", is_flag=True, help="Put a name split off before back under the merging rules.")
 def split(archive, name, undo):
     """Set NAME (one of a speaker's names, as `show` lists them) apart as a speaker of its own."""
-    with opened_archive(archive) as opened:
-        try:
-            speaker = opened.split(name, undo)
-        except ArchiveError as err:
-            raise click.ClickException(str(err)) from None
+    with opened_archive(archive) as opened, reported():
+        speaker = opened.split(name, undo)
     click.echo(f"quotes: {name} is now under speaker {speaker}", err=True)
 
 
@@ -149,7 +158,8 @@ def info(archive):
 
 
 # --- output ---------------------------------------------------------------------------
-def _write(rows: list[BaseModel], output_format: str, readable, explain: bool = False) -> None:
+def _write(rows: list[BaseModel], model: type[BaseModel], output_format: str, readable, explain: bool = False) -> None:
+    """The rows (of `model`) in the format asked for; CSV has its header with no rows too."""
     def dump(r: BaseModel) -> dict:
         hidden = {"quote": {"explain"}} if isinstance(r, FoundQuote) and not explain else None
         return r.model_dump(mode="json", exclude=hidden)
@@ -160,14 +170,20 @@ def _write(rows: list[BaseModel], output_format: str, readable, explain: bool = 
         for r in rows:
             click.echo(json.dumps(dump(r), ensure_ascii=False))
     elif output_format == "csv":
-        flat = [_flat(r) for r in rows]
-        columns = list(dict.fromkeys(k for f in flat for k in f)) or ["none"]
-        out = csv.DictWriter(sys.stdout, columns, lineterminator="\n")
+        out = csv.DictWriter(sys.stdout, _columns(model), lineterminator="\n")
         out.writeheader()
-        out.writerows(flat)
+        out.writerows(_flat(r) for r in rows)
     else:
         for r in rows:
             click.echo(readable(r))
+
+
+QUOTE_COLUMNS = ("document", "date", "outlet", "speaker_id", "speaker", "name", "role", "titles", "type", "text",
+                 "start", "end", "cue", "mention")
+
+
+def _columns(model: type[BaseModel]) -> tuple[str, ...]:
+    return QUOTE_COLUMNS if model is FoundQuote else tuple(k for k in model.model_fields if k != "recent")
 
 
 def _flat(row: BaseModel) -> dict:

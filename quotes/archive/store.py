@@ -178,8 +178,8 @@ class Archive:
                             "via": link.via, "pinned": k in pinned}
                         for g in groups for k, link in g.links.items()}
         have_speakers = {r.id: r._asdict() for r in conn.execute(select(t.speakers))}
-        _write(conn, t.speakers, t.speakers.c.id, have_speakers, want_speakers, delete=False)
-        _write(conn, t.aliases, t.aliases.c.key, {k: r._asdict() for k, r in current.items()}, want_aliases)
+        _sync(conn, t.speakers, t.speakers.c.id, have_speakers, want_speakers, delete=False)
+        _sync(conn, t.aliases, t.aliases.c.key, {k: r._asdict() for k, r in current.items()}, want_aliases)
         gone = set(have_speakers) - set(want_speakers)
         if gone:
             conn.execute(t.speakers.delete().where(t.speakers.c.id.in_(sorted(gone))))
@@ -194,8 +194,10 @@ class Archive:
             if alias is None:
                 raise ArchiveError(f"no speaker is written {name!r} in {self.label}; "
                                    "`quotes db show ARCHIVE SPEAKER` lists a speaker's names")
-            if alias.pinned != undo:
-                raise ArchiveError(f"{name!r} is {'already' if not undo else 'not'} split off")
+            if alias.pinned and not undo:
+                raise ArchiveError(f"{name!r} is already split off")
+            if undo and not alias.pinned:
+                raise ArchiveError(f"{name!r} is not split off")
             values = {"pinned": not undo}
             if not undo:
                 if conn.execute(select(func.count()).where(t.aliases.c.speaker == alias.speaker)).scalar_one() == 1:
@@ -212,8 +214,8 @@ class Archive:
                type: str | None = None, since: str | None = None, until: str | None = None,
                outlet: str | None = None, limit: int | None = None) -> list[FoundQuote]:
         """Quotes that hold all the words (Arabic-aware: Words), by the speaker (any speaker
-        one of whose names is or contains NAME), in a role, of a type, from dated documents
-        in [since, until], from an outlet; the newest first."""
+        one of whose names is or contains NAME; an ArchiveError if none), in a role, of a type,
+        from dated documents in [since, until], from an outlet; the newest first."""
         with self.db.connect() as conn:
             query = _found()
             if words is not None:
@@ -222,7 +224,11 @@ class Archive:
                     raise ArchiveError(f"no word to search for in {words!r}")
                 query = query.where(self.engine.matching(looked_up))
             if speaker is not None:
-                query = query.where(t.aliases.c.speaker.in_(self._speakers_named(conn, speaker)))
+                ids = self._speakers_named(conn, speaker)
+                if not ids:
+                    raise ArchiveError(f"no speaker named {speaker!r} in {self.label}; "
+                                       "`quotes db speakers` lists them")
+                query = query.where(t.aliases.c.speaker.in_(ids))
             if role is not None:
                 query = query.where(t.quotes.c.role_key.contains(_role_key(role), autoescape=True))
             if type is not None:
@@ -424,7 +430,7 @@ def _speaker_ids(groups: list[Group], current: dict[str, int], pinned: dict[str,
     return ids
 
 
-def _write(conn: Connection, table, column, have: dict, want: dict, delete: bool = True) -> None:
+def _sync(conn: Connection, table, column, have: dict, want: dict, delete: bool = True) -> None:
     """Make the table's rows `want` (by `column`): insert, update, and (`delete`) remove."""
     new = [row for k, row in want.items() if k not in have]
     changed = [row for k, row in want.items() if k in have and have[k] != row]

@@ -47,6 +47,8 @@ def test_search_prints_jsonl_and_csv(stored):
     rows = list(csv.DictReader(io.StringIO(db("search", stored, "--outlet", "beta", "--format", "csv"))))
     assert {r["document"] for r in rows} == {"a2", "a4"}
     assert {r["speaker"] for r in rows} == {"مايك بومبيو", ""}
+    empty = db("search", stored, "كيان", "--format", "csv")
+    assert empty.splitlines() == [",".join(next(csv.reader(io.StringIO(empty))))] and empty.startswith("document,date")
 
 
 def test_search_table_is_for_reading(stored):
@@ -80,6 +82,8 @@ def test_errors_are_one_line(stored, tmp_path):
     assert result.exit_code == 1 and "no archive at" in result.stderr
     result = runner.invoke(main, ["db", "search", stored, "--since", "yesterday"])
     assert result.exit_code == 1 and "not a date" in result.stderr
+    result = runner.invoke(main, ["db", "search", stored, "--speaker", "لا أحد"])
+    assert result.exit_code == 1 and "no speaker named" in result.stderr
 
 
 def test_add_reports_a_bad_line_and_stores_the_rest(location, files, tmp_path):
