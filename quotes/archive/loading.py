@@ -30,17 +30,18 @@ class Refusal:
 
 
 class _Inputs:
-    """The records of JSON Lines inputs by id, read when asked for (the file is indexed, not held)."""
+    """The records of JSON Lines inputs by id, read when asked for (the file is indexed, not
+    held). A record without an id is known by FILE:LINE, as `quotes extract` names it."""
 
     def __init__(self, paths: list[str]):
         self.where: dict[str, tuple[str, int]] = {}
         for path in paths:
             with open(path, "rb") as stream:
                 offset = 0
-                for raw in stream:
-                    record = _record_id(raw)
+                for number, raw in enumerate(stream, 1):
+                    record = _record(raw)
                     if record is not None:
-                        self.where[record] = (path, offset)
+                        self.where[str(record.get("id", f"{path}:{number}"))] = (path, offset)
                     offset += len(raw)
 
     def get(self, doc_id: str) -> dict | None:
@@ -49,15 +50,15 @@ class _Inputs:
         path, offset = self.where[doc_id]
         with open(path, "rb") as stream:
             stream.seek(offset)
-            return json.loads(stream.readline().decode("utf-8-sig"))
+            return _record(stream.readline())
 
 
-def _record_id(raw: bytes) -> str | None:
+def _record(raw: bytes) -> dict | None:
     try:
         record = json.loads(raw.decode("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
-    return str(record["id"]) if isinstance(record, dict) and "id" in record else None
+    return record if isinstance(record, dict) else None
 
 
 def predictions(paths: list[str], texts: str | None = None, inputs: list[str] = ()) -> Iterator[Entry | Refusal]:

@@ -57,3 +57,10 @@ def test_bad_lines_are_refused_with_their_place_and_reason(tmp_path, entries, ex
     assert "of the text of a2" in reasons[2][1] and "is '" in reasons[2][1]  # a span that is other words there
     assert "no text for document zz" in reasons[3][1] and "--inputs" in reasons[3][1]
     assert "no id" in reasons[4][1]
+
+
+def test_an_input_record_without_an_id_is_known_by_its_line(tmp_path, extractor, entries):
+    inputs = write_lines(tmp_path / "in.jsonl", [json.dumps({"text": entries[2].text}, ensure_ascii=False)])
+    preds = write_lines(tmp_path / "p.jsonl", [extractor.extract(entries[2].text, document=f"{inputs}:1").to_json()])
+    [entry] = predictions([preds], inputs=[inputs])
+    assert isinstance(entry, Entry) and entry.text == entries[2].text
