@@ -16,7 +16,8 @@ from quotes.archive.store import Archive, ArchiveError
 FORMATS = ("table", "json", "jsonl", "csv")
 TYPES = ("direct", "indirect", "mixed", "headline")
 QUOTE_WIDTH = 160  # characters of a quote a table shows
-_RELATION = {"spelling": "a spelling of", "shorter": "a shorter form of", "fuller": "a fuller form of"}
+_RELATION = {"spelling": "a spelling of", "shorter": "a shorter form of", "fuller": "a fuller form of",
+             "joined": "joined by hand to"}
 
 
 @click.group()
@@ -141,11 +142,23 @@ def show(archive, speaker, recent, output_format):
 @db.command()
 @click.argument("archive")
 @click.argument("name")
-@click.option("--undo", is_flag=True, help="Put a name split off before back under the merging rules.")
+@click.option("--undo", is_flag=True, help="Put a name split off or joined by hand back under the merging rules.")
 def split(archive, name, undo):
     """Set NAME (one of a speaker's names, as `show` lists them) apart as a speaker of its own."""
     with opened_archive(archive) as opened, reported():
         speaker = opened.split(name, undo)
+    click.echo(f"quotes: {name} is now under speaker {speaker}", err=True)
+
+
+@db.command()
+@click.argument("archive")
+@click.argument("name")
+@click.argument("into")
+def join(archive, name, into):
+    """Make NAME (one of a speaker's names) one speaker with INTO (a name or an id): a merge the
+    rules missed. `split --undo NAME` undoes it."""
+    with opened_archive(archive) as opened, reported():
+        speaker = opened.join(name, into)
     click.echo(f"quotes: {name} is now under speaker {speaker}", err=True)
 
 

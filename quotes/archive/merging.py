@@ -8,8 +8,10 @@ Grouping is a function of the archive's names, not of the order documents came i
 keys are one speaker when they are spelling variants (names.NameRules.spelling_variants),
 and a shorter form joins the one speaker whose name it shortens, never one of several
 (ظريف joins محمد جواد ظريف while the archive has no other ظريف). Each key keeps the rule
-and the key that joined it to its speaker, so a merge can be read and undone: a key split
-off by hand (`pinned`) stays a speaker of its own, out of every rule.
+and the key that joined it to its speaker, so a merge can be read and undone. Two
+decisions by hand stand above the rules: a key split off (`pinned`) stays a speaker of its
+own, and a key joined to another (`joined`) is one speaker with it; neither takes part in
+any rule.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from quotes.archive.names import NameRules, skeleton
 
 @dataclass(frozen=True)
 class Link:
-    rule: str  # "name": the speaker's own; "spelling", "shorter" or "fuller" form of `via`; "split": set apart by hand
+    rule: str  # "name": the speaker's own; a "spelling", "shorter" or "fuller" form of `via`;
+    # by hand: "split" (set apart), "joined" (to `via`)
     via: str | None = None  # the key it was matched with
 
 
@@ -31,24 +34,50 @@ class Group:
     links: dict[str, Link] = field(default_factory=dict)  # every key of the speaker, the head's included
 
 
-def group(names: dict[str, int], rules: NameRules, pinned: dict[str, int] | None = None) -> list[Group]:
-    """The speakers of `names` (key -> quotes under it), heads sorted; `pinned` (key ->
-    speaker id) holds the keys split off by hand, grouped only with the keys pinned with them."""
-    pinned = pinned or {}
-    free = sorted(k for k in names if k not in pinned)
-    joined = _Joined(free)
+def group(names: dict[str, int], rules: NameRules, pinned: dict[str, int] | None = None,
+          joined: dict[str, str] | None = None) -> list[Group]:
+    """The speakers of `names` (key -> quotes under it), heads sorted. By hand: `pinned` (key ->
+    speaker id) holds the keys split off, grouped only with the keys pinned with them;
+    `joined` (key -> key) the keys joined to another's speaker (alone while that one is not
+    in the archive)."""
+    pinned, joined = pinned or {}, joined or {}
+    free = sorted(k for k in names if k not in pinned and k not in joined)
+    sets = _Joined(free)
     for a, b in _spelling_pairs(free, rules):
-        joined.union(a, b, "spelling", "spelling")
-    for short, full in _shorter_pairs(free, rules, joined):
-        joined.union(short, full, "fuller", "shorter")
-    groups = [_rooted(keys, joined.edges, names) for keys in joined.sets()]
+        sets.union(a, b, "spelling", "spelling")
+    for short, full in _shorter_pairs(free, rules, sets):
+        sets.union(short, full, "fuller", "shorter")
+    members = [(keys, sets.edges) for keys in sets.sets()]
     by_pin: dict[int, list[str]] = defaultdict(list)
-    for k, speaker in pinned.items():
+    for k, speaker in sorted(pinned.items()):
         by_pin[speaker].append(k)
-    for keys in by_pin.values():
-        head = _head(keys, names)
-        groups.append(Group(head, {k: Link("split") for k in sorted(keys)}))
-    return sorted(groups, key=lambda g: g.head)
+    members += [(keys, {k: [] for k in keys}) for keys in by_pin.values()]
+    for k in sorted(joined):
+        at = next((keys for keys, _ in members if _target(k, joined) in keys), None)
+        if at is None:
+            members.append(([k], {}))
+        else:
+            at.append(k)
+    return sorted((_grouped(keys, edges, names, pinned, joined) for keys, edges in members), key=lambda g: g.head)
+
+
+def _target(k: str, joined: dict[str, str]) -> str:
+    """Where a joined key ends up, through keys joined in turn (a cycle ends where it began)."""
+    seen = {k}
+    while k in joined and joined[k] not in seen:
+        k = joined[k]
+        seen.add(k)
+    return k
+
+
+def _grouped(keys: list[str], edges, names: dict[str, int], pinned: dict[str, int], joined: dict[str, str]) -> Group:
+    """The group of these keys: rooted at a head that is no joined key where it can be; a key
+    decided by hand linked by its decision."""
+    own = [k for k in keys if k not in joined] or keys
+    group = _rooted(own, edges, names)
+    links = {**group.links, **{k: Link("split") for k in own if k in pinned},
+             **{k: Link("joined", joined[k]) for k in keys if k in joined}}
+    return Group(group.head, dict(sorted(links.items())))
 
 
 def _spelling_pairs(keys: list[str], rules: NameRules):
@@ -96,7 +125,7 @@ def _rooted(keys: list[str], edges: dict[str, list[tuple[str, str]]], names: dic
     links, frontier = {head: Link("name")}, [head]
     while frontier:
         k = frontier.pop(0)
-        for other, rule in sorted(edges[k]):
+        for other, rule in sorted(edges.get(k, ())):
             if other not in links:
                 links[other] = Link(rule, k)
                 frontier.append(other)

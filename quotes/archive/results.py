@@ -33,7 +33,8 @@ class RoleUse(_Model):
 
 class Alias(_Model):
     """A name a speaker is written by, and why it is theirs: `name` (the speaker's own), a
-    `spelling`, `shorter` or `fuller` form of `via`, `split` (set apart by hand)."""
+    `spelling`, `shorter` or `fuller` form of `via`; by hand, `split` (set apart) or `joined`
+    (to `via`)."""
 
     name: str
     key: str

@@ -168,14 +168,15 @@ class Archive:
         spellings = _spellings(conn)
         counts = {k: sum(n for _, n in names) for k, names in spellings.items()}
         current = {r.key: r for r in conn.execute(select(t.aliases))}
-        pinned = {k: r.speaker for k, r in current.items() if r.pinned and k in counts}
-        groups = group(counts, self.rules, pinned)
+        pinned = {k: r.speaker for k, r in current.items() if r.pinned and r.rule == "split" and k in counts}
+        joined = {k: r.via for k, r in current.items() if r.pinned and r.rule == "joined" and k in counts}
+        groups = group(counts, self.rules, pinned, joined)
         ids = _speaker_ids(groups, {k: r.speaker for k, r in current.items()}, pinned,
                            conn.execute(select(func.max(t.speakers.c.id))).scalar() or 0)
         want_speakers = {ids[g.head]: {"id": ids[g.head], "name": _spelling(spellings[g.head]), "key": g.head}
                          for g in groups}
         want_aliases = {k: {"key": k, "speaker": ids[g.head], "name": _spelling(spellings[k]), "rule": link.rule,
-                            "via": link.via, "pinned": k in pinned}
+                            "via": link.via, "pinned": k in pinned or k in joined}
                         for g in groups for k, link in g.links.items()}
         have_speakers = {r.id: r._asdict() for r in conn.execute(select(t.speakers))}
         _sync(conn, t.speakers, t.speakers.c.id, have_speakers, want_speakers, delete=False)
@@ -185,29 +186,53 @@ class Archive:
             conn.execute(t.speakers.delete().where(t.speakers.c.id.in_(sorted(gone))))
 
     def split(self, name: str, undo: bool = False) -> int:
-        """Set the name apart as a speaker of its own, out of every merging rule (`undo`: back
-        under the rules); the id of the speaker it is now under."""
-        k = key(name)
+        """Set the name apart as a speaker of its own, out of every merging rule (`undo`: a name
+        split or joined by hand back under the rules); the id of the speaker it is under now."""
         with self.db.begin() as conn:
             self.engine.lock(conn)
-            alias = conn.execute(select(t.aliases).where(t.aliases.c.key == k)).one_or_none() if k else None
-            if alias is None:
-                raise ArchiveError(f"no speaker is written {name!r} in {self.label}; "
-                                   "`quotes db show ARCHIVE SPEAKER` lists a speaker's names")
-            if alias.pinned and not undo:
-                raise ArchiveError(f"{name!r} is already split off")
-            if undo and not alias.pinned:
-                raise ArchiveError(f"{name!r} is not split off")
-            values = {"pinned": not undo}
-            if not undo:
+            alias = self._alias(conn, name)
+            if undo:
+                if not alias.pinned:
+                    raise ArchiveError(f"{name!r} is under the merging rules already")
+                values = {"pinned": False}
+            else:
+                if alias.pinned and alias.rule == "split":
+                    raise ArchiveError(f"{name!r} is already split off")
                 if conn.execute(select(func.count()).where(t.aliases.c.speaker == alias.speaker)).scalar_one() == 1:
                     raise ArchiveError(f"{name!r} is the only name of speaker {alias.speaker}: nothing to split")
                 new = (conn.execute(select(func.max(t.speakers.c.id))).scalar() or 0) + 1
-                conn.execute(t.speakers.insert(), {"id": new, "name": alias.name, "key": k})
-                values["speaker"] = new
-            conn.execute(t.aliases.update().where(t.aliases.c.key == k).values(**values))
-            self._regroup(conn)
-            return conn.execute(select(t.aliases.c.speaker).where(t.aliases.c.key == k)).scalar_one()
+                conn.execute(t.speakers.insert(), {"id": new, "name": alias.name, "key": alias.key})
+                values = {"pinned": True, "rule": "split", "via": None, "speaker": new}
+            return self._decided(conn, alias.key, values)
+
+    def join(self, name: str, into: str) -> int:
+        """Make the name one speaker with the speaker INTO names (a merge the rules missed),
+        out of every merging rule; the id of that speaker. `split(name, undo=True)` undoes it."""
+        with self.db.begin() as conn:
+            self.engine.lock(conn)
+            alias = self._alias(conn, name)
+            ids = self._speakers_named(conn, into)
+            if len(ids) != 1:
+                raise ArchiveError(f"{into!r} names {len(ids) or 'no'} speaker{'s' if len(ids) != 1 else ''}; "
+                                   "give one speaker's name or id")
+            if ids[0] == alias.speaker:
+                raise ArchiveError(f"{name!r} is already a name of speaker {ids[0]}")
+            head = conn.execute(select(t.speakers.c.key).where(t.speakers.c.id == ids[0])).scalar_one()
+            return self._decided(conn, alias.key, {"pinned": True, "rule": "joined", "via": head})
+
+    def _alias(self, conn: Connection, name: str):
+        k = key(name)
+        alias = conn.execute(select(t.aliases).where(t.aliases.c.key == k)).one_or_none() if k else None
+        if alias is None:
+            raise ArchiveError(f"no speaker is written {name!r} in {self.label}; "
+                               "`quotes db show ARCHIVE SPEAKER` lists a speaker's names")
+        return alias
+
+    def _decided(self, conn: Connection, k: str, values: dict) -> int:
+        """Record a decision by hand on a name, regroup, and say which speaker it is under."""
+        conn.execute(t.aliases.update().where(t.aliases.c.key == k).values(**values))
+        self._regroup(conn)
+        return conn.execute(select(t.aliases.c.speaker).where(t.aliases.c.key == k)).scalar_one()
 
     # --- reading ------------------------------------------------------------------------
     def search(self, words: str | None = None, speaker: str | None = None, role: str | None = None,

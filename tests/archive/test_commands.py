@@ -64,7 +64,7 @@ def test_speakers_and_unnamed(stored):
     assert [u["description"] for u in unnamed] == ["مصدر أمني"]
 
 
-def test_show_and_split(stored):
+def test_show_split_and_join(stored):
     record = json.loads(db("show", stored, "بومبيوا", "--format", "json"))[0]
     assert record["name"] == "مايك بومبيو" and len(record["aliases"]) == 3
     table = db("show", stored, "مايك بومبيو")
@@ -72,6 +72,9 @@ def test_show_and_split(stored):
     result = CliRunner().invoke(main, ["db", "split", stored, "بومبيو"])
     assert result.exit_code == 0 and "is now under speaker" in result.stderr
     assert len(json.loads(db("show", stored, "مايك بومبيو", "--format", "json"))[0]["aliases"]) == 2
+    result = CliRunner().invoke(main, ["db", "join", stored, "بومبيو", "مايك بومبيو"])
+    assert result.exit_code == 0 and "is now under speaker" in result.stderr
+    assert "بومبيو (1): joined by hand to" in db("show", stored, "مايك بومبيو")
 
 
 def test_errors_are_one_line(stored, tmp_path):

@@ -69,3 +69,16 @@ def test_a_pinned_name_stays_a_speaker_of_its_own(rules):
     assert len(groups) == 2
     alone = next(g for g in groups if g.head == key("بومبيو"))
     assert alone.links == {key("بومبيو"): Link("split")}
+
+
+def test_a_joined_name_is_one_speaker_with_its_target_and_out_of_the_rules(rules):
+    joined = {key("بنيامين نتياهو"): key("بنيامين نتانياهو"), key("نتياهو"): key("بنيامين نتياهو")}
+    groups = group(names(("بنيامين نتانياهو", 5), ("بنيامين نتياهو", 9), ("نتياهو", 1)), rules, joined=joined)
+    [netanyahu] = groups
+    assert netanyahu.head == key("بنيامين نتانياهو")  # a joined name never heads its speaker
+    assert netanyahu.links[key("نتياهو")] == Link("joined", key("بنيامين نتياهو"))  # through a chain
+
+
+def test_a_name_joined_to_one_not_in_the_archive_stands_alone(rules):
+    groups = group(names(("دار الإفتاء", 2)), rules, joined={key("دار الإفتاء"): key("دار الإفتاء المصرية")})
+    assert [g.links for g in groups] == [{key("دار الإفتاء"): Link("joined", key("دار الإفتاء المصرية"))}]

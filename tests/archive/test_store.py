@@ -118,6 +118,23 @@ def test_split_sets_a_name_apart_and_undo_puts_it_back(archive, entries):
     assert archive.show("مايك بومبيو").quotes == 4
 
 
+def test_join_makes_two_speakers_one_and_undo_parts_them(archive):
+    mohammed = archive.show("محمد علي").id
+    assert archive.join("محمود علي", "محمد علي") == mohammed
+    record = archive.show("محمد علي")
+    assert record.quotes == 2
+    assert {(a.name, a.rule, a.via) for a in record.aliases} == {("محمد علي", "name", None),
+                                                                 ("محمود علي", "joined", key("محمد علي"))}
+    with pytest.raises(ArchiveError, match="already a name of speaker"):
+        archive.join("محمود علي", str(mohammed))
+    with pytest.raises(ArchiveError, match="names 2 speakers|names no speaker"):
+        archive.join("بومبيو", "لا أحد")
+    assert archive.split("محمود علي", undo=True) != mohammed
+    assert archive.show("محمد علي").quotes == 1
+    with pytest.raises(ArchiveError, match="under the merging rules already"):
+        archive.split("محمود علي", undo=True)
+
+
 def test_split_refuses_a_name_that_is_a_speaker_alone(archive):
     with pytest.raises(ArchiveError, match="only name"):
         archive.split("محمد علي")
