@@ -99,7 +99,8 @@ def extract(sources, input_format, encoding, output_format, jsonl, bom, pretty, 
             docs = Remembered(docs)
             writer = ArchiveWriter(opened_archive(archive, create=True), docs, writer)
         results = run(docs, backend, model_dir, workers, batch_size, speaker_model, max_chars)
-    sys.exit(_write_all(results, writer, progress))
+    code = _write_all(results, writer, progress)
+    sys.exit(1 if code == 0 and archive and writer.refused else code)
 
 
 def _check_options(ctx: click.Context, output_format: str) -> None:

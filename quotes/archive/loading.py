@@ -18,7 +18,7 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
-from quotes.archive.store import Entry
+from quotes.archive.store import ArchiveError, Entry
 from quotes.inputs import InputError, read_path
 from quotes.schema import QuoteDocument
 
@@ -94,7 +94,10 @@ def _entry(raw: bytes, where: str, records: _Inputs, texts: str | None) -> Entry
         doc = QuoteDocument.model_validate(data, context={"source": text})
     except ValidationError as err:
         return Refusal(where, f"not a quotes document of the text of {doc_id}: {_first_error(err)}")
-    return Entry(doc, text, meta)
+    try:
+        return Entry(doc, text, meta)
+    except ArchiveError as err:
+        return Refusal(where, str(err))
 
 
 def _text(doc_id: str, records: _Inputs, texts: str | None) -> tuple[str, dict] | str:

@@ -15,6 +15,7 @@ transaction.
 from __future__ import annotations
 
 import datetime
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
@@ -51,6 +52,16 @@ class Entry:
     document: QuoteDocument
     text: str
     meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """An ArchiveError for metadata the archive cannot file: a date that is none, an
+        outlet or source that is not a string."""
+        for name in ("date", "outlet", "source"):
+            value = self.meta.get(name)
+            if value is not None and not isinstance(value, str):
+                raise ArchiveError(f"its {name} {json.dumps(value)} is not a string")
+        if self.meta.get("date"):
+            _date(self.meta["date"])
 
     @property
     def id(self) -> str:
@@ -369,9 +380,9 @@ def _batches(items: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
 
 
 def _date(value: str) -> str:
-    """YYYY-MM-DD, or an ArchiveError that says what is wrong."""
+    """YYYY-MM-DD (a time after it is dropped), or an ArchiveError that says what is wrong."""
     try:
-        return datetime.date.fromisoformat(value[:10]).isoformat()  # a time after the date is dropped
+        return datetime.date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         raise ArchiveError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 

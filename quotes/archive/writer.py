@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from quotes.archive.store import Archive, Entry
+import click
+
+from quotes.archive.store import Archive, ArchiveError, Entry
 from quotes.inputs import Document
 from quotes.output import Writer
 from quotes.schema import QuoteDocument
@@ -38,6 +40,7 @@ class ArchiveWriter(Writer):
         self.inner = inner
         self.batch = batch
         self.pending: list[Entry] = []
+        self.refused = 0  # documents extracted but not stored
 
     def write(self, doc: QuoteDocument) -> None:
         if self.inner is not None:
@@ -45,7 +48,11 @@ class ArchiveWriter(Writer):
         source = self.inputs.take(doc.document)
         if source is not None and source.text is not None and not doc.errors:
             meta = dict(source.meta) if source.meta else {"source": source.id}  # a text file: its path
-            self.pending.append(Entry(doc, source.text, meta))
+            try:
+                self.pending.append(Entry(doc, source.text, meta))
+            except ArchiveError as err:
+                self.refused += 1
+                click.echo(f"quotes: {doc.document}: {err}; not stored in the archive", err=True)
         if len(self.pending) >= self.batch:
             self._store()
 

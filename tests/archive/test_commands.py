@@ -117,6 +117,18 @@ def test_extract_stores_in_an_archive(tmp_path, entries):
     assert json.loads(db("info", archive))["documents"] == 5  # the same documents, replaced
 
 
+def test_extract_db_names_a_document_whose_date_is_none_and_stores_the_rest(tmp_path, entries):
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text("".join(json.dumps({"id": e.id, "text": e.text, **e.meta, "date": "soon" if e.id == "a2"
+                                          else e.meta.get("date")}, ensure_ascii=False) + "\n" for e in entries),
+                      encoding="utf-8")
+    archive = str(tmp_path / "x.db")
+    result = CliRunner().invoke(main, ["extract", "--backend", "rules", "--quiet", "--input-format", "jsonl",
+                                       str(inputs), "--db", archive])
+    assert result.exit_code == 1 and "a2: 'soon' is not a date (YYYY-MM-DD); not stored" in result.stderr
+    assert json.loads(db("info", archive))["documents"] == 4
+
+
 def test_extract_db_and_scheduler_do_not_mix(tmp_path):
     result = CliRunner().invoke(main, ["extract", "x.txt", "--db", str(tmp_path / "a.db"), "--scheduler", "tcp://h:1"])
     assert result.exit_code == 2 and "--db" in result.output

@@ -42,13 +42,19 @@ def test_texts_from_a_folder_or_the_path_itself(tmp_path, extractor, entries):
 def test_bad_lines_are_refused_with_their_place_and_reason(tmp_path, entries, extractor):
     text_of = texts(entries)
     inputs = write_lines(tmp_path / "in.jsonl", [json.dumps({"id": "a1", "text": text_of["a1"]}, ensure_ascii=False),
-                                                json.dumps({"id": "a2", "text": text_of["a3"]}, ensure_ascii=False)])
+                                                json.dumps({"id": "a2", "text": text_of["a3"]}, ensure_ascii=False),
+                                                json.dumps({"id": "d1", "text": text_of["a4"], "date": "May 2018"},
+                                                           ensure_ascii=False),
+                                                json.dumps({"id": "d2", "text": text_of["a4"], "outlet": 7},
+                                                           ensure_ascii=False)])
     lines = [entries[0].document.to_json(),
              "{not json",
              json.dumps({"document": "a1", "quotes": "none"}),
              extractor.extract(text_of["a2"], document="a2").to_json(),  # the input has another text under a2
              extractor.extract(text_of["a2"], document="zz").to_json(),  # no text anywhere
-             extractor.extract(text_of["a2"]).to_json()]  # no id
+             extractor.extract(text_of["a2"]).to_json(),  # no id
+             extractor.extract(text_of["a4"], document="d1").to_json(),
+             extractor.extract(text_of["a4"], document="d2").to_json()]
     got = list(predictions([write_lines(tmp_path / "p.jsonl", lines)], inputs=[inputs]))
     assert isinstance(got[0], Entry)
     reasons = [(r.where.rsplit(":", 1)[1], r.why) for r in got[1:]]
@@ -57,6 +63,7 @@ def test_bad_lines_are_refused_with_their_place_and_reason(tmp_path, entries, ex
     assert "of the text of a2" in reasons[2][1] and "is '" in reasons[2][1]  # a span that is other words there
     assert "no text for document zz" in reasons[3][1] and "--inputs" in reasons[3][1]
     assert "no id" in reasons[4][1]
+    assert "'May 2018' is not a date" in reasons[5][1] and "outlet 7 is not a string" in reasons[6][1]
 
 
 def test_an_input_record_without_an_id_is_known_by_its_line(tmp_path, extractor, entries):
