@@ -18,9 +18,8 @@ import datetime
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from sqlalchemy import Connection, bindparam, create_engine, distinct, event, func, select
 from sqlalchemy.engine import make_url
@@ -31,6 +30,7 @@ from quotes.archive.merging import Group, group
 from quotes.archive.names import NameRules, key
 from quotes.archive.results import Added, Alias, FoundQuote, RoleUse, SpeakerRecord, SpeakerSummary, UnnamedSource
 from quotes.archive.words import Words
+from quotes.batch import batches
 from quotes.lexicon import load_lexicon
 from quotes.schema import Quote, QuoteDocument, Speaker
 from quotes.text import normalize
@@ -132,7 +132,7 @@ class Archive:
     def add(self, entries: Iterable[Entry], batch_size: int = BATCH) -> Added:
         """Store the documents, `batch_size` to a transaction; one already there is replaced."""
         added = replaced = 0
-        for batch in _batches(entries, batch_size):
+        for batch in batches(entries, batch_size):
             batch = list({e.id: e for e in batch}.values())  # an id twice in a batch: the later stands
             with self.db.begin() as conn:
                 self.engine.lock(conn)
@@ -371,12 +371,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 30000")  # another writer holds the file: wait for it
     cursor.close()
-
-
-def _batches(items: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def _date(value: str) -> str:

@@ -82,16 +82,26 @@ class Ranker:
 
     # --- storing ------------------------------------------------------------------------
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "meta": self.meta, "weights": self.weights},
-                          ensure_ascii=False, indent=1, sort_keys=True)
+        return model_json(FORMAT, self.meta, weights=self.weights)
 
     @classmethod
     def from_json(cls, text: str) -> Ranker:
-        data = json.loads(text)
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not a speaker model ({FORMAT} expected, got {data.get('format')!r}); "
-                             f"train one with `quotes resolver train`")
+        data = model_data(text, FORMAT)
         return cls({k: float(v) for k, v in data["weights"].items()}, data.get("meta", {}))
+
+
+def model_json(format_id: str, meta: dict, **body) -> str:
+    """A speaker model as stored: its format, its meta and its body, keys sorted."""
+    return json.dumps({"format": format_id, "meta": meta, **body}, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def model_data(text: str, format_id: str) -> dict:
+    """A stored speaker model's data, or a ValueError when it is not of `format_id`."""
+    data = json.loads(text)
+    if data.get("format") != format_id:
+        raise ValueError(f"not a speaker model ({format_id} expected, got {data.get('format')!r}); "
+                         f"train one with `quotes resolver train`")
+    return data
 
 
 def with_lead(scores: Sequence[float], lead: float) -> int:

@@ -19,13 +19,12 @@ ties go to the first feature by name, so the same data give the same trees.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
 
-from quotes.choice.ranker import Features, kept_groups, with_lead
+from quotes.choice.ranker import Features, kept_groups, model_data, model_json, with_lead
 
 FORMAT = "quotes-speaker-trees/1"
 MAX_THRESHOLDS = 16  # splits tried on one feature
@@ -114,15 +113,11 @@ class Trees:
 
     # --- storing ------------------------------------------------------------------------
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "meta": self.meta, "trees": self.trees},
-                          ensure_ascii=False, indent=1, sort_keys=True)
+        return model_json(FORMAT, self.meta, trees=self.trees)
 
     @classmethod
     def from_json(cls, text: str) -> Trees:
-        data = json.loads(text)
-        if data.get("format") != FORMAT:
-            raise ValueError(f"not a speaker model ({FORMAT} expected, got {data.get('format')!r}); "
-                             f"train one with `quotes resolver train`")
+        data = model_data(text, FORMAT)
         trees = [[{**node, "split": tuple(node["split"])} if "split" in node else node for node in tree]
                  for tree in data["trees"]]
         return cls(trees, data.get("meta", {}))
