@@ -177,7 +177,7 @@ def _proper_body(m: Mention, words: list[Token]) -> bool:
     """A body named as such (وزارة الداخلية، الجيش اليمني، صحيفة آس), not described
     (السلطات، محكمة بلجيكية): two words or more, the first or second definite or the
     second not an adjective."""
-    inside = [t.text for t in words if m.role and m.role[0] <= t.start < m.role[1]]
+    inside = [t.text for t in words if m.role and t.start < m.role[1] and t.end > m.role[0]]
     return len(inside) >= 2 and (is_definite(inside[0]) or is_definite(inside[1]) or not is_nisba(inside[1]))
 
 
@@ -259,6 +259,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
                 body = True  # a body's name is the whole phrase: no person's name follows
             continue
         word = words[i]
+        if role is not None and role[1] == i and word in lexicon.name_class("nw.demonstrative"):
+            break  # دبلوماسيون هذا القرار: the demonstrative opens what they speak of
         if body and role is not None and role[1] == i and _describes_named_body(words, preps, role, i):
             break  # قناة آزال الفضائية الموالية للرئيس: the body is named, the rest describes it
         quantifier = word in lexicon.name_class("nw.quantifier")
@@ -278,6 +280,9 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
                 continue
             if _speech_noun(lexicon, word) or _is_particle(lexicon, word):
                 break  # الوزير قوله، الرئيس الأمريكي قد: his saying, a particle, no name
+            if _not_a_name(lexicon, word):
+                i += 1  # أوضح ذلك المهندس ممدوح، وقال آخر: the name, if any, comes later
+                continue
             end = _name_end(lexicon, words, preps, i)
             part.name, i = span(i, end), end
             continue
@@ -285,8 +290,20 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
     if role is not None:
         while role[1] - role[0] > 1 and preps[role[1] - 1]:
             role[1] -= 1  # مكتب التحقيقات في: a preposition left without its object
-        part.role = span(*role)
+        start, end = span(*role)
+        part.role = (start + proclitic_letters(lexicon, words[role[0]]), end)
     return part
+
+
+def proclitic_letters(lexicon: Lexicon, word: str) -> int:
+    """1 where ل، ب، و or ف stands on a role head the role leaves out (بيان لهيئة الطيران،
+    والمدير، بالرئيس); 0 for a head that begins so (والي، والد, لاعب) and after لل, whose
+    article is not written (للرئيس), so there is no span without it."""
+    if word[:1] not in "لبوف" or word.startswith("لل") or (word,) in lexicon.role_phrases:
+        return 0
+    rest = word[1:]
+    bare = [rest, rest[2:]] if rest.startswith("ال") else [rest]
+    return int(any((w,) in lexicon.role_phrases for w in bare) and match_role(lexicon, [word], 0) is not None)
 
 
 def _issuer(part: _Part, role: list[int] | None, i: int) -> bool:
@@ -364,7 +381,10 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
             linked = True
             j += 1
             continue
-        if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j] or word in lexicon.name_class("nw.not-a-name")
+        if j == i + 1 and _family_name(lexicon, words, j):
+            j += 1
+            continue
+        if (match_role(lexicon, words, j) or match_title(lexicon, words, j) or preps[j] or _not_a_name(lexicon, word)
                 or word in lexicon.words("mk.adjunct") or word in lexicon.words("mk.event")
                 or word in lexicon.name_class("nw.quantifier") or _is_particle(lexicon, word)):
             break
@@ -383,6 +403,19 @@ def _is_particle(lexicon: Lexicon, word: str) -> bool:
     return any(word in lexicon.words(group) for group in PARTICLE_GROUPS)
 
 
+def _family_name(lexicon: Lexicon, words: list[str], j: int) -> bool:
+    """A profession with the article right after a first name is the family name (سوسن
+    الشاعر، محمد الجندي، هاني التاجر); an office is not (سالم الوزير is rare, أحمد الرئيس
+    none)."""
+    found = match_role(lexicon, words, j)
+    return found is not None and found[1] == 1 and found[0].kind == "profession" and words[j].startswith("ال")
+
+
+def _not_a_name(lexicon: Lexicon, word: str) -> bool:
+    """أول، نفسه، ذلك: words that stand beside a name, never in one."""
+    return word in lexicon.name_class("nw.not-a-name") or word in lexicon.name_class("nw.demonstrative")
+
+
 def _speech_noun(lexicon: Lexicon, word: str) -> bool:
     """A noun of saying or an occasion with a pronoun (قوله، حديثه، بيانها), which follows
     its speaker and is no name."""
@@ -394,7 +427,8 @@ def _speech_noun(lexicon: Lexicon, word: str) -> bool:
 def _possessed(lexicon: Lexicon, word: str) -> bool:
     """A noun with a possessive pronoun (نظيره، حسابها): not part of a name."""
     return (len(word) > 3 and word.endswith(lexicon.name_class("nw.possessed-ending"))
-            and word not in lexicon.name_class("nw.name-ending-in-ha"))
+            and word not in lexicon.name_class("nw.name-ending-in-ha")
+            and not word.endswith(lexicon.name_class("nw.name-ending-in-iyeh")))
 
 
 def _construct_capable(lexicon: Lexicon, word: str) -> bool:

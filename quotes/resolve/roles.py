@@ -142,11 +142,23 @@ def _read_after(doc: RuleDoc, first: int, last: int) -> Mention | None:
     k = doc.next_token(last)
     if k is not None and doc.tokens[k].text in "،,":
         k = doc.next_token(k)
+    k = _past_works_as(doc, k)
     if k is None or not doc.tokens[k].is_word or not opens_description(doc, k) or _after_preposition(doc, k):
         return None  # قال لوكالة الصحافة: who he spoke to, not what he is
     mention = analyse(doc, first, phrase_end(doc, k))
     ok = _names_with_role(doc, mention, first, last) and mention.role[0] >= doc.tokens[last].end
     return mention if ok else None
+
+
+def _past_works_as(doc: RuleDoc, k: int | None) -> int | None:
+    """The office of a relative clause that says what the person works as (التي تعمل
+    معاونة لمدير، الذي يشغل منصب مدير): its first token; otherwise k."""
+    if k is None or not doc.is_word(k, "mk.relative"):
+        return k
+    j = k
+    while (nxt := doc.next_token(j)) is not None and doc.tokens[nxt].text in doc.lexicon.name_class("nw.works-as"):
+        j = nxt
+    return doc.next_token(j) if j != k else k
 
 
 def _after_preposition(doc: RuleDoc, k: int) -> bool:

@@ -14,7 +14,8 @@ from typing import Callable
 from quotes.rules.candidates import Candidate
 from quotes.rules.document import RuleDoc
 from quotes.resolve.entities import Entity, EntityTable
-from quotes.resolve.mentions import Mention, people, read_phrase, written_in_full
+from quotes.resolve.mentions import Mention, people, phrase_end, read_phrase, written_in_full
+from quotes.rules.phrases import told_an_outlet
 from quotes.resolve.roles import settle_roles
 
 # How sure each way of finding a speaker is, before the quote's own rule is weighed.
@@ -92,7 +93,7 @@ class RulesResolver:
                 entity = implied.speaker(candidate, done)
                 how = "implied"
             elif mention.kind == "document":
-                entity = issuer(doc, mention, done) or entity
+                entity = issuer(doc, table, mention, done) or entity
             done.append(Attribution(candidate, mention, entity, f"rules.{how}", confidence(candidate, how)))
         table.complete_names(lambda surname: written_in_full(doc, surname))
         if self.chooser is not None:
@@ -112,7 +113,54 @@ class RulesResolver:
         return mention, entity
 
 
-def issuer(doc: RuleDoc, mention: Mention, done: list[Attribution]) -> Entity | None:
+MAX_ISSUER_GAP = 2  # words between a document head and its issuer (تقرير سابق لبيلد)
+
+
+def issuer(doc: RuleDoc, table: EntityTable, mention: Mention, done: list[Attribution]) -> Entity | None:
+    """Whose words a document's are: the issuer the text names with it (بيان لدار الإفتاء،
+    تقرير صادر عن الشركة، دراسة أجراها مركز بيو), else, for البيان alone, the speaker who
+    gave a statement before."""
+    return _named_issuer(doc, table, mention) or _earlier_issuer(doc, mention, done)
+
+
+def _named_issuer(doc: RuleDoc, table: EntityTable, mention: Mention) -> Entity | None:
+    first, _ = doc.token_range(*mention.span)
+    j = _issuer_start(doc, first)
+    if j is None:
+        return None
+    word = doc.tokens[j].text
+    skip = 1 if word[:1] == "ل" and not doc.is_preposition(j) else 0
+    found = read_phrase(doc, j, phrase_end(doc, j), skip)
+    body = found.head is not None and found.head.kind == "organisation"
+    if found.name is None and not body:
+        return None  # تقرير لخبراء: no one the text names or a body that can speak
+    return table.add(found, speaks=True)
+
+
+def _issuer_start(doc: RuleDoc, head: int) -> int | None:
+    """The first token of the issuer after the document head at `head`: a word with ل (not
+    an article's لل, not an outlet one speaks to) after the head and at most MAX_ISSUER_GAP
+    words, or the word after صادر عن / أصدرته."""
+    j = doc.next_word(head)
+    for _ in range(MAX_ISSUER_GAP + 1):
+        if j is None or doc.cue_at(j) or doc.is_complementizer(j):
+            return None
+        word = doc.tokens[j].text
+        if doc.is_word(j, "mk.issued"):
+            nxt = doc.next_word(j)
+            if nxt is not None and doc.tokens[nxt].text in ("عن", "من"):
+                nxt = doc.next_word(nxt)
+            return nxt
+        if word[:1] == "ل" and not word.startswith("لل") and len(word) > 3 and not doc.is_preposition(j) \
+                and not told_an_outlet(doc, j):
+            return j
+        if doc.is_preposition(j):
+            return None
+        j = doc.next_word(j)
+    return None
+
+
+def _earlier_issuer(doc: RuleDoc, mention: Mention, done: list[Attribution]) -> Entity | None:
     """البيان، التقرير alone: the statement a speaker gave before (وقال شنايدمان في بيان ...
     وأضاف البيان): its words are that speaker's."""
     words = doc.text[mention.span[0]:mention.span[1]].split()

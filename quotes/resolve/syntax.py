@@ -68,7 +68,7 @@ class StanzaResolver:
             if mention is None:
                 entity = implied.speaker(candidate, done)
             elif mention.kind == "document":
-                entity = issuer(doc, mention, done) or entity
+                entity = issuer(doc, table, mention, done) or entity
             how = method.split(".", 1)[1] if method.startswith("rules.") else candidate.speaker.how
             score = confidence(candidate, how if mention is not None else "implied")
             score = round(min(1.0, score * (PARSE_CONFIDENCE / 0.9) if method.startswith("stanza.")

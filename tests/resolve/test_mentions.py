@@ -70,9 +70,32 @@ def read(ruledoc, phrase):
     # a name apposed after the comma: the ل-phrase before it is the office's, not a name
     ("وزير الدولة لشؤون الخليج، تامر السبهان", "person", "وزير الدولة لشؤون الخليج", [], "تامر السبهان"),
     ("الممثلة سنثيا نيكسون، بطلة مسلسل", "person", "الممثلة", [], "سنثيا نيكسون"),
+    # authorities, the media, groups: described, never named (unlike الجيش اليمني)
+    ("السلطات الأردنية", "anonymous", "السلطات الاردنية", [], None),
+    ("وسائل الإعلام الفرنسية", "anonymous", "وسائل الاعلام الفرنسية", [], None),
+    ("عدة شهود عيان", "anonymous", "عدة شهود عيان", [], None),
+    # a demonstrative begins no name and ends a description
+    ("ذلك المهندس سامر الخطيب", "person", None, ["المهندس"], "سامر الخطيب"),
+    ("مصادر مطلعة هذه الخطوة", "anonymous", "مصادر مطلعة", [], None),
+    # offices and professions of the news
+    ("بابا الفاتيكان فرنسيس", "person", "بابا الفاتيكان", [], "فرنسيس"),
+    ("كبير مفاوضي الاتحاد الأوروبي دان كوستا", "person", "كبير مفاوضي الاتحاد الاوروبي", [], "دان كوستا"),
+    # a profession with the article after a first name is the family name; an office is not
+    ("الإعلامية سوسن الشاعر", "person", "الاعلامية", [], "سوسن الشاعر"),
+    ("المحامي هاني التاجر", "person", "المحامي", [], "هاني التاجر"),
+    # a French name in -ier ends as a pronoun suffix does, and keeps its last word
+    ("المدرب أوليفييه دوران", "person", "المدرب", [], "اوليفييه دوران"),
+    ("الوزير جان غرانييه", "person", "الوزير", [], "جان غرانييه"),
+    ("مصور صحفي في غزة", "person", "مصور صحفي في غزة", [], None),
 ])
 def test_role_titles_and_name(ruledoc, phrase, kind, role, titles, name):
     assert read(ruledoc, phrase) == (kind, role, titles, name)
+
+
+@pytest.mark.parametrize("phrase", ["شريطا مصورا", "عنصر جذب مهم", "طالب بالإفراج عنه"])
+def test_words_more_often_something_else_open_no_role(ruledoc, phrase):
+    """مصور "filmed", عنصر "element", طالب "demanded": no office."""
+    assert read(ruledoc, phrase)[1] is None
 
 
 def test_hashtag_source_reads_as_words(ruledoc):
