@@ -57,15 +57,16 @@ def role_key(text: str) -> str:
 class EntityTable:
     """Entities of one document, built from mentions in the order they are linked."""
 
-    def __init__(self, text: str, common_names: Iterable[str] = ()):
+    def __init__(self, text: str, common_names: Iterable[str] = (), the_latter: Iterable[str] = ()):
         self.text = text  # the normalised text the spans index
         self.common_names = frozenset(common_names)  # nw.not-a-surname: no one is found by these alone
+        self.the_latter = frozenset(the_latter)  # nw.the-latter: the source named last
         self.entities: list[Entity] = []
 
     @classmethod
     def of(cls, doc: RuleDoc) -> EntityTable:
-        """An empty table for a document, with its lexicon's common names."""
-        return cls(doc.text, doc.lexicon.name_class("nw.not-a-surname"))
+        """An empty table for a document, with its lexicon's common names and anaphors."""
+        return cls(doc.text, doc.lexicon.name_class("nw.not-a-surname"), doc.lexicon.name_class("nw.the-latter"))
 
     def same_source(self, name: str, other: str) -> bool:
         """One name is the other, or its last words (a surname: شويغو, دي ميستورا)."""
@@ -83,7 +84,10 @@ class EntityTable:
     def add(self, mention: Mention, speaks: bool = False) -> Entity:
         """Link a mention to its entity, creating one when none fits."""
         mention = self._as_surname(mention)
-        entity = self.find(mention) or self.new_entity(mention.kind)
+        entity = self.find(mention)
+        if entity is not None and self.words(mention.span) in self.the_latter:
+            mention = replace(mention, role=None, head=None)  # الأخير says who, not what
+        entity = entity or self.new_entity(mention.kind)
         self._merge(entity, mention)
         entity.speaks |= speaks
         return entity
@@ -147,6 +151,8 @@ class EntityTable:
     # --- finding ----------------------------------------------------------------------
     def find(self, mention: Mention) -> Entity | None:
         """The entity a mention refers to, or None for a new source."""
+        if self.words(mention.span) in self.the_latter:
+            return self._latter(mention)
         name = mention.text_override or self.words(mention.name)
         if name:
             found = ([e for e in self.entities if e.name and self.same_source(name, e.name)]
@@ -166,6 +172,14 @@ class EntityTable:
                 same = [e for e in self.entities if mention.head.id in e.heads]  # المحكمة: the court named before
             return self.nearest(same, mention.span[0])
         return self._holder(mention)
+
+    def _latter(self, mention: Mention) -> Entity | None:
+        """الأخير، الأخيرة: the named source written last before the mention, of its gender
+        where that is known."""
+        at, feminine = mention.span[0], self.words(mention.span).endswith("ة")
+        named = [e for e in self.entities if e.name and any(s < at for s, _ in e.mentions)
+                 and (e.feminine is None or e.feminine == feminine)]
+        return max(named, key=lambda e: max(s for s, _ in e.mentions if s < at), default=None)
 
     def _by_first_name(self, mention: Mention, name: str) -> list[Entity]:
         """A title and a first name (الأمير تركي) name the one person known by a full name

@@ -521,7 +521,8 @@ def phrase_end(doc: RuleDoc, first: int) -> int:
             break
         if tok.is_word:
             if j > first and (doc.cue_at(j) or doc.is_complementizer(j) or doc.is_word(j, "mk.clause-break")
-                              or ends_phrase(doc, j, first) or (name_words >= 2 and tok.text.startswith("و"))):
+                              or ends_phrase(doc, j, first) or (name_words >= 2 and _after_full_name(doc, j))
+                              or _after_a_name(doc, first, j)):
                 break
             name_words = name_words + 1 if not is_definite(tok.text) and j > first else 0
             last = j
@@ -531,6 +532,26 @@ def phrase_end(doc: RuleDoc, first: int) -> int:
                 break
         j += 1
     return last
+
+
+def _after_full_name(doc: RuleDoc, j: int) -> bool:
+    """After a name of two words, a و-word (باقري وأجرى) or a noun with a pronoun (بومبيو
+    نظيره) begins another phrase."""
+    word = doc.tokens[j].text
+    return word.startswith("و") or _possessed(doc.lexicon, word)
+
+
+def _after_a_name(doc: RuleDoc, first: int, j: int) -> bool:
+    """A role or title at j after a phrase that already ends in a name begins another
+    person's phrase (الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي آبي أحمد); one
+    that goes on a role does not (مدير عام منظمة الصحة)."""
+    if not opens_description(doc, j):
+        return False
+    before = doc.previous_word(j)
+    if before is None or before < first:
+        return False
+    name = analyse(doc, first, before).name
+    return name is not None and name[1] == doc.tokens[before].end
 
 
 def written_in_full(doc: RuleDoc, surname: str,

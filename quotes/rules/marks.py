@@ -4,8 +4,11 @@ Marks pair within a line. A directional mark (« ») says which side it is on; a
 one (" or “ ” as Arabic text often mirrors them) is read from its spacing: space before
 and a letter after opens, a letter before and space or punctuation after closes. A mark
 with space on both sides is taken as an opener until the line shows otherwise: if a
-clear opener follows while it is still open, or the line ends, it was a stray. A clear
-opener still open at the line's end quotes to the end of the line.
+clear opener follows while it is still open, or the line ends, it was a stray. So was a
+clear opener when the same symmetric mark opens again after a colon before it closes (a
+title whose closing mark was forgotten, then a direct quote); elsewhere the second one
+nests (استقلت لأسباب "شخصية" at the end of a quote never closed). A clear opener still open at the line's end quotes to the
+end of the line.
 """
 from __future__ import annotations
 
@@ -73,6 +76,14 @@ def _looks(text: str, i: int) -> str:
     return "both"
 
 
+def _after_colon(text: str, i: int) -> bool:
+    """The mark at i follows a colon, spaces aside: a direct quote begins there."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] == ":"
+
+
 def pair_marks(text: str, pairs: tuple[QuotePair, ...]) -> tuple[list[Quoted], list[int]]:
     """The paired quotes of `text` (sorted by start) and the offsets of stray marks."""
     roles = _roles(pairs)
@@ -100,8 +111,10 @@ def pair_marks(text: str, pairs: tuple[QuotePair, ...]) -> tuple[list[Quoted], l
         look = _looks(text, i)
         top = stack[-1] if stack else None
         closes = top is not None and bool(sides["close"] & top.pairs)
-        if closes and look == "open" and sides["open"] and not top.clear:
-            strays.append(stack.pop().at)  # the earlier, unclear mark was a stray
+        if closes and look == "open" and sides["open"] and (not top.clear or (text[top.at] == ch and _after_colon(text, i))):
+            # the earlier mark was a stray: unclear, or the same symmetric mark opening a new
+            # quote after a colon (البرنامج "سيلفي ... قائلا: "وما نريد ...")
+            strays.append(stack.pop().at)
             closes = False
         if closes and (look != "open" or not sides["open"]):
             stack.pop()

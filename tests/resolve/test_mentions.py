@@ -127,3 +127,10 @@ def test_a_name_between_commas_after_an_office_is_its_holders(ruledoc, text, fou
     text_of = lambda span: span and doc.text[span[0]:span[1]]
     first = people(doc)[0]
     assert (text_of(first.role), text_of(first.name), [text_of(t) for t in first.titles]) == found
+
+
+def test_a_role_after_a_name_begins_another_persons_phrase(ruledoc):
+    doc = ruledoc("استقبل الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي آبي أحمد في القاهرة.")
+    text = lambda span: doc.text[span[0]:span[1]]
+    assert [(text(m.role), text(m.name)) for m in people(doc)] == [
+        ("الرئيس المصري", "عبد الفتاح السيسي"), ("رئيس الوزراء الاثيوبي", "ابي احمد")]

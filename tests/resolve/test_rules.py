@@ -30,3 +30,14 @@ def test_the_issuer_the_text_names_speaks_for_its_document(resolver_alone, text,
 ])
 def test_no_issuer_where_the_text_names_none(resolver_alone, text):
     assert all(name is None for name, _ in speakers(resolver_alone, text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the latter is the one named last, though a role is written before both
+    ("استقبل الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي آبي أحمد في القاهرة. "
+     "وأكد الأخير أن السد لن يضر بمصر.", ("آبي أحمد", "رئيس الوزراء الإثيوبي")),
+    ("واتصل الرئيس الفرنسي إيمانويل ماكرون بالمستشارة الألمانية أنجيلا ميركل. "
+     "وقالت الأخيرة إن الاتصال كان مثمرا.", ("أنجيلا ميركل", "المستشارة الألمانية")),
+])
+def test_the_latter_is_the_source_named_last(resolver_alone, text, speaker):
+    assert speakers(resolver_alone, text) == [speaker]

@@ -42,3 +42,19 @@ def test_quotes_inside_quotes_belong_to_the_outer_one(lexicon):
     outer = [q for q in quoted if q.depth == 0]
     assert [text[q.inner_start:q.inner_end] for q in outer] == ['وصفوا الخطة بأنها "مستحيلة" ولم يتراجعوا']
     assert [q.depth for q in quoted] == [0, 1]
+
+
+def test_a_title_whose_closing_mark_was_forgotten_does_not_swallow_the_quote_after_it(lexicon):
+    # the same straight mark cannot open inside itself: the first one is the stray
+    text = 'عرض مسلسل "سيلفي من بطولة الفنان ناصر القصبي، وقال المخرج: "نريد أن نضحك الناس." ثم غادر'
+    assert inner(text, lexicon) == (["نريد أن نضحك الناس"], ['"'])
+
+
+def test_a_straight_quote_opening_inside_an_unclosed_one_without_a_colon_nests(lexicon):
+    text = 'وأكد الوزير "لم أقل ذلك. استقلت لأسباب "شخصية".'
+    assert inner(text, lexicon)[0] == ['لم أقل ذلك. استقلت لأسباب "شخصية"', "شخصية"]
+
+
+def test_guillemets_still_nest_a_straight_quote_that_opens_twice_inside_them(lexicon):
+    text = 'قال: «وصفها "بالمستحيلة" و"الخطيرة" معا»'
+    assert inner(text, lexicon)[0] == ['وصفها "بالمستحيلة" و"الخطيرة" معا', "بالمستحيلة", "الخطيرة"]
