@@ -412,8 +412,10 @@ def _family_name(lexicon: Lexicon, words: list[str], j: int) -> bool:
 
 
 def _not_a_name(lexicon: Lexicon, word: str) -> bool:
-    """أول، نفسه، ذلك: words that stand beside a name, never in one."""
-    return word in lexicon.name_class("nw.not-a-name") or word in lexicon.name_class("nw.demonstrative")
+    """أول، نفسه، ذلك، لذلك: words that stand beside a name, never in one."""
+    demonstratives = lexicon.name_class("nw.demonstrative")
+    return (word in lexicon.name_class("nw.not-a-name") or word in demonstratives
+            or (word[:1] in PROCLITICS and word[1:] in demonstratives))
 
 
 def _speech_noun(lexicon: Lexicon, word: str) -> bool:

@@ -111,10 +111,15 @@ def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
 
 
 def is_event(doc: RuleDoc, j: int) -> bool:
-    """An occasion or time of speaking (بيان، مؤتمر، عام) after في/خلال."""
+    """An occasion, medium or time of speaking after في/خلال (بيان، مؤتمر، عام، أبريل), also
+    with the article or a possessive pronoun (تقريره، كلمتها)."""
     word = doc.tokens[j].text
-    events = doc.lexicon.words("mk.event")
-    return word in events or (word.startswith("ال") and word[2:] in events)
+    events = doc.lexicon.words("mk.event") | doc.lexicon.words("mk.month")
+    stems = [word, word[2:] if word.startswith("ال") else ""]
+    for suffix in doc.lexicon.name_class("nw.possessive-suffix"):
+        stem = word[:-len(suffix)] if word.endswith(suffix) and len(word) - len(suffix) >= 3 else ""
+        stems += [stem, stem[:-1] + "ة" if stem.endswith("ت") else ""]
+    return any(s in events for s in stems if s)
 
 
 def _is_number(doc: RuleDoc, j: int) -> bool:

@@ -77,6 +77,9 @@ def read(ruledoc, phrase):
     # a demonstrative begins no name and ends a description
     ("ذلك المهندس سامر الخطيب", "person", None, ["المهندس"], "سامر الخطيب"),
     ("مصادر مطلعة هذه الخطوة", "anonymous", "مصادر مطلعة", [], None),
+    # a name ends before a demonstrative with its proclitic, or a direction
+    ("رئيس الوزراء ديفيد كاميرون لذلك", "person", "رئيس الوزراء", [], "ديفيد كاميرون"),
+    ("الرئيس بشار الأسد شمال البلاد", "person", "الرئيس", [], "بشار الاسد"),
     # offices and professions of the news
     ("بابا الفاتيكان فرنسيس", "person", "بابا الفاتيكان", [], "فرنسيس"),
     ("كبير مفاوضي الاتحاد الأوروبي دان كوستا", "person", "كبير مفاوضي الاتحاد الاوروبي", [], "دان كوستا"),

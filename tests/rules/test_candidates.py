@@ -339,3 +339,14 @@ def test_a_name_spelt_like_an_imperfect_without_its_hamza_is_no_cue(candidates):
     text = "أكد وزير الدولة لشؤون الخليج، تامر السبهان، أن السعودية تتعرض لحملة."
     assert [c[2] for c in candidates(text)] == ["أكد"]
     assert [c[2] for c in candidates("وتأمر الوزارة بأن تغلق المحلات.")] == ["وتأمر"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a month or a document with its pronoun after في is when or where it spoke, not its name
+    ("وتوقع الصندوق في أبريل أن يتراجع التضخم.", "الصندوق"),
+    ("وأشار المركز الوطني للأرصاد في تقريره إلى أن الأمطار ستستمر.", "المركز الوطني للأرصاد"),
+    ("وقالت الوزيرة في كلمتها أمام البرلمان إن الإصلاح ضروري.", "الوزيرة"),
+])
+def test_the_time_or_medium_after_fi_ends_the_speaker_phrase(candidates, text, speaker):
+    ((_, _, _, found),) = candidates(text)
+    assert found == speaker
