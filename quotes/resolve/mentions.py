@@ -55,7 +55,7 @@ def _bare(lexicon: Lexicon, word: str) -> list[str]:
     """The word and its readings without a proclitic, the article or a possessive
     pronoun (مدربه: his coach)."""
     out = [word]
-    for w in (word, word[1:] if word[:1] in PROCLITICS else None):
+    for w in (word, word[1:] if word[:1] in PROCLITICS and len(word) > 3 else None):  # not باخ = ب + أخ
         if w and w.startswith("ال"):
             out.append(w[2:])
         if w and w.startswith("لل"):
@@ -266,7 +266,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         quantifier = word in lexicon.name_class("nw.quantifier")
         if role is None and part.name is None and (quantifier or _has_article(doc, seg[i])) and not part.titles:
             role, after = [i, i + 1], "construct" if quantifier else "def"  # بعض الخبراء، المخرج
-        elif role is not None and role[1] == i and body and after == "proper" and _names_a_body(lexicon, word):
+        elif role is not None and role[1] == i and body and (after == "proper" and _names_a_body(lexicon, word)
+                                                              or after == "def" and _field(word)):
             role[1] = i + 1  # مركز محمد بن راشد لعلوم الفضاء: a body's proper name goes on
             after = "construct" if word in lexicon.name_class("nw.name-link") else "prep"
         elif role is not None and role[1] == i and _continues_role(lexicon, after, word, preps[i]):
@@ -302,6 +303,8 @@ def proclitic_letters(lexicon: Lexicon, word: str) -> int:
     if word[:1] not in "لبوف" or word.startswith("لل") or (word,) in lexicon.role_phrases:
         return 0
     rest = word[1:]
+    if len(rest) < 3:
+        return 0  # باخ is a name, not ب and أخ
     bare = [rest, rest[2:]] if rest.startswith("ال") else [rest]
     return int(any((w,) in lexicon.role_phrases for w in bare) and match_role(lexicon, [word], 0) is not None)
 
@@ -335,6 +338,12 @@ def _describes_named_body(words: list[str], preps: list[bool], role: list[int], 
 def is_definite_participle(word: str) -> bool:
     """A definite participle by its shape (الموالية، المشرفة، المسؤول): ال then the م prefix."""
     return word.startswith("الم") and len(word) > 4
+
+
+def _field(word: str) -> bool:
+    """A body's field with ل after its definite words (المرصد السوري لحقوق الإنسان، المركز
+    الوطني للدراسات)."""
+    return word[:1] == "ل" and len(word) > 3
 
 
 def _names_a_body(lexicon: Lexicon, word: str) -> bool:
