@@ -176,6 +176,9 @@ def _could_speak(doc: RuleDoc, tree: Tree, subject: Word, candidate: Candidate) 
     before = doc.previous_word(first)
     if before is not None and doc.is_complementizer(before):
         return False  # وأن الائتلاف الحاكم لن يسمح: the subject of the reported clause
+    said = doc.cue_at(head)
+    if said is not None and said.is_verb:
+        return False  # وقالوا ... وقالوا: the parser took the first verb for the second's subject
     return not (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_word(head, "mk.adjunct")
                 or is_event(doc, head) or doc.tokens[first].text in doc.lexicon.name_class("nw.circumstantial")
                 or doc.tokens[head].text.startswith(doc.lexicon.name_class("nw.side")))  # أمس، خلال كلمة، من جانبه

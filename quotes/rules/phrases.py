@@ -61,10 +61,13 @@ def _genitive(doc: RuleDoc, j: int) -> bool:
 
 def can_start(doc: RuleDoc, j: int) -> bool:
     """A speaker phrase does not begin with a preposition (فيها، على موقعه، ففي), a
-    complementizer, an occasion, or وهو."""
+    complementizer, an occasion, وهو, or a verb of saying (وقالوا إنهم: a clause, no name)."""
     word = doc.tokens[j].text
     if doc.opens_quote(j):
         return True
+    cue = doc.cue_at(j)
+    if cue is not None and cue.is_verb:
+        return False
     bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
     if (doc.is_preposition(j) or bare in doc.lexicon.words("mk.preposition") or doc.is_complementizer(j)
             or word in doc.lexicon.name_class("nw.circumstantial") or doc.is_word(j, "mk.adjunct-preposition")):

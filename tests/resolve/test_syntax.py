@@ -125,3 +125,9 @@ def test_a_word_in_the_accusative_ends_the_speaker_phrase(lexicon):
     # the parse hangs the hal مبتسماً on the name; its tanween fatha says it is no part of the subject
     found = resolve(parse("accusative-after-subject.conllu"), lexicon)
     assert [mention for _, _, _, mention in found] == ["المدرب سامي الجابر"]
+
+
+def test_a_verb_of_saying_the_parser_took_for_a_subject_speaks_for_no_one(lexicon):
+    # the parse makes the first قالوا (tagged a noun) the subject of the second
+    found = resolve(parse("verb-as-subject.conllu"), lexicon)
+    assert [mention for _, _, _, mention in found] == [None, None]
