@@ -270,6 +270,10 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
                                                               or after == "def" and _field(word)):
             role[1] = i + 1  # مركز محمد بن راشد لعلوم الفضاء: a body's proper name goes on
             after = "construct" if word in lexicon.name_class("nw.name-link") else "prep"
+        elif role is not None and role[1] == i and after == "construct" and _outlet_width(lexicon, words, i):
+            role[1] = i = i + _outlet_width(lexicon, words, i)  # مراسل بي بي سي: the outlet is the role's
+            after = "def"
+            continue
         elif role is not None and role[1] == i and _continues_role(lexicon, after, word, preps[i]):
             role[1] = i + 1
             after = _role_state(lexicon, after, word, preps[i] or _of_a_body(lexicon, word))
@@ -307,6 +311,12 @@ def proclitic_letters(lexicon: Lexicon, word: str) -> int:
         return 0  # باخ is a name, not ب and أخ
     bare = [rest, rest[2:]] if rest.startswith("ال") else [rest]
     return int(any((w,) in lexicon.role_phrases for w in bare) and match_role(lexicon, [word], 0) is not None)
+
+
+def _outlet_width(lexicon: Lexicon, words: list[str], i: int) -> int:
+    """Number of words of the news outlet written at words[i] (بي بي سي، فرانس برس), 0 if none."""
+    media = lexicon.words("mk.media")
+    return next((n for n in (3, 2, 1) if i + n <= len(words) and " ".join(words[i:i + n]) in media), 0)
 
 
 def _issuer(part: _Part, role: list[int] | None, i: int) -> bool:

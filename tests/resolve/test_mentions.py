@@ -93,6 +93,8 @@ def read(ruledoc, phrase):
     ("المدرب أوليفييه دوران", "person", "المدرب", [], "اوليفييه دوران"),
     ("الوزير جان غرانييه", "person", "الوزير", [], "جان غرانييه"),
     ("مصور صحفي في غزة", "person", "مصور صحفي في غزة", [], None),
+    # an outlet after an office in construct is the office's, not a name
+    ("مراسل بي بي سي في القاهرة سامي حداد", "person", "مراسل بي بي سي في القاهرة", [], "سامي حداد"),
 ])
 def test_role_titles_and_name(ruledoc, phrase, kind, role, titles, name):
     assert read(ruledoc, phrase) == (kind, role, titles, name)
