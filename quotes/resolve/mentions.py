@@ -571,8 +571,8 @@ def _after_a_name(doc: RuleDoc, first: int, j: int) -> bool:
     before = doc.previous_word(j)
     if before is None or before < first:
         return False
-    name = analyse(doc, first, before).name
-    return name is not None and name[1] == doc.tokens[before].end
+    read = analyse(doc, first, before)  # a role or title, then a name ending at `before`
+    return read.name is not None and read.name[1] == doc.tokens[before].end and bool(read.role or read.titles)
 
 
 def written_in_full(doc: RuleDoc, surname: str,

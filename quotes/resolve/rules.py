@@ -125,11 +125,10 @@ def issuer(doc: RuleDoc, table: EntityTable, mention: Mention, done: list[Attrib
 
 def _named_issuer(doc: RuleDoc, table: EntityTable, mention: Mention) -> Entity | None:
     first, _ = doc.token_range(*mention.span)
-    j = _issuer_start(doc, first)
-    if j is None:
+    start = _issuer_start(doc, first)
+    if start is None:
         return None
-    word = doc.tokens[j].text
-    skip = 1 if word[:1] == "ل" and not doc.is_preposition(j) else 0
+    j, skip = start
     found = read_phrase(doc, j, phrase_end(doc, j), skip)
     body = found.head is not None and found.head.kind == "organisation"
     if found.name is None and not body:
@@ -137,10 +136,10 @@ def _named_issuer(doc: RuleDoc, table: EntityTable, mention: Mention) -> Entity 
     return table.add(found, speaks=True)
 
 
-def _issuer_start(doc: RuleDoc, head: int) -> int | None:
-    """The first token of the issuer after the document head at `head`: a word with ل (not
-    an article's لل, not an outlet one speaks to) after the head and at most MAX_ISSUER_GAP
-    words, or the word after صادر عن / أصدرته."""
+def _issuer_start(doc: RuleDoc, head: int) -> tuple[int, int] | None:
+    """(first token, letters to skip) of the issuer after the document head at `head`: a
+    word with ل (not an article's لل, not an outlet one speaks to) after the head and at
+    most MAX_ISSUER_GAP words, the ل left out; or the word after صادر عن / أصدرته."""
     j = doc.next_word(head)
     for _ in range(MAX_ISSUER_GAP + 1):
         if j is None or doc.cue_at(j) or doc.is_complementizer(j):
@@ -150,10 +149,10 @@ def _issuer_start(doc: RuleDoc, head: int) -> int | None:
             nxt = doc.next_word(j)
             if nxt is not None and doc.tokens[nxt].text in ("عن", "من"):
                 nxt = doc.next_word(nxt)
-            return nxt
+            return (nxt, 0) if nxt is not None else None
         if word[:1] == "ل" and not word.startswith("لل") and len(word) > 3 and not doc.is_preposition(j) \
                 and not told_an_outlet(doc, j):
-            return j
+            return j, 1
         if doc.is_preposition(j):
             return None
         j = doc.next_word(j)

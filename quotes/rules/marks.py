@@ -7,8 +7,8 @@ with space on both sides is taken as an opener until the line shows otherwise: i
 clear opener follows while it is still open, or the line ends, it was a stray. So was a
 clear opener when the same symmetric mark opens again after a colon before it closes (a
 title whose closing mark was forgotten, then a direct quote); elsewhere the second one
-nests (استقلت لأسباب "شخصية" at the end of a quote never closed). A clear opener still open at the line's end quotes to the
-end of the line.
+nests (استقلت لأسباب "شخصية" in a quote never closed). A clear opener still open at the
+line's end quotes to the end of the line.
 """
 from __future__ import annotations
 

@@ -142,3 +142,9 @@ def test_a_role_after_a_name_begins_another_persons_phrase(ruledoc):
     text = lambda span: doc.text[span[0]:span[1]]
     assert [(text(m.role), text(m.name)) for m in people(doc)] == [
         ("الرئيس المصري", "عبد الفتاح السيسي"), ("رئيس الوزراء الاثيوبي", "ابي احمد")]
+
+
+def test_a_title_of_two_words_is_one_phrase(ruledoc):
+    doc = ruledoc("وقال سمو الأمير فيصل بن فرحان إن المحادثات مثمرة.")
+    text = lambda span: doc.text[span[0]:span[1]]
+    assert [([text(t) for t in m.titles], text(m.name)) for m in people(doc)] == [(["سمو الامير"], "فيصل بن فرحان")]
