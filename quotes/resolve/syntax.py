@@ -276,7 +276,7 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     if mention.name is not None:
         overlapping = [p for p in persons if p[0] < mention.name[1] and mention.name[0] < p[1]]
         persons = overlapping or persons
-    name = _past_a_genitive(doc, tree, mention, _without_titles(doc, mention, persons[-1]))
+    name = _past_the_role(mention, _past_a_genitive(doc, tree, mention, _without_titles(doc, mention, persons[-1])))
     if mention.name is not None and not (name[0] <= mention.name[0] and mention.name[1] <= name[1]) \
             and not _role_before(doc, mention.name, name) and not _runs_past_name(tree, mention.name, name):
         return mention
@@ -377,6 +377,15 @@ def _past_a_genitive(doc: RuleDoc, tree: Tree, mention: Mention, name: tuple[int
             and len(words) > 1 and words[0].upos == "ADP" and words[0].text == "ل"):
         return doc.tokens[after].start, name[1]
     return name
+
+
+def _past_the_role(mention: Mention, name: tuple[int, int]) -> tuple[int, int]:
+    """A PER span that begins inside the role the rules read and ends on their name starts at
+    that name: NER took the office's genitive for a first name (رئيس رواندا بول كاغامي)."""
+    role, rules_name = mention.role, mention.name
+    if role is None or rules_name is None or not (role[0] <= name[0] < role[1] <= rules_name[0] < name[1]):
+        return name
+    return rules_name[0], name[1]
 
 
 def _without_titles(doc: RuleDoc, mention: Mention, name: tuple[int, int]) -> tuple[int, int]:

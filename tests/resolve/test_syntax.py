@@ -131,3 +131,9 @@ def test_a_verb_of_saying_the_parser_took_for_a_subject_speaks_for_no_one(lexico
     # the parse makes the first قالوا (tagged a noun) the subject of the second
     found = resolve(parse("verb-as-subject.conllu"), lexicon)
     assert [mention for _, _, _, mention in found] == [None, None]
+
+
+def test_a_per_span_that_runs_back_into_the_role_starts_at_the_name(lexicon):
+    # NER tags the country of the office with the name; the rules read رئيس رواندا as the role
+    found = resolve(parse("ner-runs-back-into-role.conllu", persons=("رواندا بول كاغامي",)), lexicon)
+    assert [(name, role) for _, name, role, _ in found] == [("بول كاغامي", "رئيس رواندا")]
