@@ -278,7 +278,7 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
         persons = overlapping or persons
     name = _past_the_role(mention, _past_a_genitive(doc, tree, mention, _without_titles(doc, mention, persons[-1])))
     if mention.name is not None and not (name[0] <= mention.name[0] and mention.name[1] <= name[1]) \
-            and not _role_before(doc, mention.name, name) and not _runs_past_name(tree, mention.name, name):
+            and not _role_before(doc, tree, mention.name, name) and not _runs_past_name(tree, mention.name, name):
         return mention
     role = mention.role
     if role is not None and role[0] < name[1] and name[0] < role[1]:  # the role ran into the name
@@ -354,14 +354,17 @@ def _hyphen_between(tree: Tree, end: int, start: int) -> bool:
     return any(w.text == "-" for w in tree.words_at(end, start))
 
 
-def _role_before(doc: RuleDoc, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:
-    """The rules' name is the PER name after words that still belong to the role, a
-    genitive or a definite word (المدعي العام لنيويورك إريك شنايدمان)."""
+def _role_before(doc: RuleDoc, tree: Tree, rules_name: tuple[int, int], person: tuple[int, int]) -> bool:
+    """The rules' name is the PER name after words that still belong to the role: a
+    genitive or a definite word (المدعي العام لنيويورك إريك شنايدمان), or a place or body NER
+    tags (مدير مطار عدن طارق عبده)."""
     if not (rules_name[0] < person[0] and person[1] == rules_name[1]):
         return False
     first, last = doc.token_range(rules_name[0], person[0])
-    before = [t.text for t in doc.words_in(first, last) if t.end <= person[0]]
-    return bool(before) and all(w.startswith(("ل", "ب", "ال")) for w in before)
+    before = [t for t in doc.words_in(first, last) if t.end <= person[0]]
+    places = [(s, e) for s, e, kind in tree.entities if kind != "PER"]
+    return bool(before) and all(t.text.startswith(("ل", "ب", "ال")) or any(s <= t.start and t.end <= e for s, e in places)
+                                for t in before)
 
 
 def _past_a_genitive(doc: RuleDoc, tree: Tree, mention: Mention, name: tuple[int, int]) -> tuple[int, int]:

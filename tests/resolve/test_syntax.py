@@ -137,3 +137,9 @@ def test_a_per_span_that_runs_back_into_the_role_starts_at_the_name(lexicon):
     # NER tags the country of the office with the name; the rules read رئيس رواندا as the role
     found = resolve(parse("ner-runs-back-into-role.conllu", persons=("رواندا بول كاغامي",)), lexicon)
     assert [(name, role) for _, name, role, _ in found] == [("بول كاغامي", "رئيس رواندا")]
+
+
+def test_a_place_ner_tags_before_the_name_is_the_roles(lexicon):
+    # the rules read عدن as the first word of the name; NER says it is a place
+    found = resolve(parse("place-before-name.conllu", persons=("طارق عبده",), places=("عدن",)), lexicon)
+    assert [(name, role) for _, name, role, _ in found] == [("طارق عبده", "مدير مطار عدن")]
