@@ -270,8 +270,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
                                                               or after == "def" and _field(word)):
             role[1] = i + 1  # مركز محمد بن راشد لعلوم الفضاء: a body's proper name goes on
             after = "construct" if word in lexicon.name_class("nw.name-link") else "prep"
-        elif role is not None and role[1] == i and after == "construct" and _outlet_width(lexicon, words, i):
-            role[1] = i = i + _outlet_width(lexicon, words, i)  # مراسل بي بي سي: the outlet is the role's
+        elif role is not None and role[1] == i and after == "construct" and (width := _outlet_width(lexicon, words, i)):
+            role[1] = i = i + width  # مراسل بي بي سي: the outlet is the role's
             after = "def"
             continue
         elif role is not None and role[1] == i and _continues_role(lexicon, after, word, preps[i]):
@@ -296,11 +296,11 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         while role[1] - role[0] > 1 and preps[role[1] - 1]:
             role[1] -= 1  # مكتب التحقيقات في: a preposition left without its object
         start, end = span(*role)
-        part.role = (start + proclitic_letters(lexicon, words[role[0]]), end)
+        part.role = (start + _proclitic_letters(lexicon, words[role[0]]), end)
     return part
 
 
-def proclitic_letters(lexicon: Lexicon, word: str) -> int:
+def _proclitic_letters(lexicon: Lexicon, word: str) -> int:
     """1 where ل، ب، و or ف stands on a role head the role leaves out (بيان لهيئة الطيران،
     والمدير، بالرئيس); 0 for a head that begins so (والي، والد, لاعب) and after لل, whose
     article is not written (للرئيس), so there is no span without it."""
@@ -310,7 +310,7 @@ def proclitic_letters(lexicon: Lexicon, word: str) -> int:
     if len(rest) < 3:
         return 0  # باخ is a name, not ب and أخ
     bare = [rest, rest[2:]] if rest.startswith("ال") else [rest]
-    return int(any((w,) in lexicon.role_phrases for w in bare) and match_role(lexicon, [word], 0) is not None)
+    return int(any((w,) in lexicon.role_phrases for w in bare))
 
 
 def _outlet_width(lexicon: Lexicon, words: list[str], i: int) -> int:
