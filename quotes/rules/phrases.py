@@ -39,7 +39,7 @@ def _skip_leading(doc: RuleDoc, first: int, last: int) -> int:
             j += 1  # أمس، فيها (التي يعلن فيها الجيش ...)
         elif tok.text.startswith("ل") and not doc.is_preposition(j):  # لـ، لرويترز، لمجلة "..."
             construct = not tok.text.startswith("لل")
-            j += 1
+            j = (_outlet_end(doc, j) or j) + 1  # لبي بي سي: the outlet's every word
             quote = doc.opens_quote(j) if j <= last else None
             if quote:
                 j = doc.after_quote(quote, j)
@@ -144,12 +144,18 @@ def _addressee(doc: RuleDoc, j: int) -> bool:
 
 def _outlet_after_l(doc: RuleDoc, j: int) -> bool:
     """Word j is ل and a news outlet (لرويترز، لبي بي سي)."""
+    return _outlet_end(doc, j) is not None
+
+
+def _outlet_end(doc: RuleDoc, j: int) -> int | None:
+    """The last token of the news outlet that word j begins with ل (لبي بي سي: سي), or None."""
     word = doc.tokens[j].text
     if not word.startswith("ل"):
-        return False
-    following = [t.text for t in doc.tokens[j + 1:j + 3] if t.is_word]
+        return None
+    following = [t for t in doc.tokens[j + 1:j + 3] if t.is_word]
     media = doc.lexicon.words("mk.media")
-    return any(" ".join([word[1:], *following[:n]]) in media for n in (0, 1, 2))
+    found = [n for n in (2, 1, 0) if len(following) >= n and " ".join([word[1:], *(t.text for t in following[:n])]) in media]
+    return (following[found[0] - 1].index if found[0] else j) if found else None
 
 
 def short_of_an_outlet(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:

@@ -1,7 +1,7 @@
 """Where a speaker phrase may begin (quotes.rules.phrases)."""
 import pytest
 
-from quotes.rules.phrases import can_start
+from quotes.rules.phrases import can_start, speaker_bounds
 
 
 @pytest.mark.parametrize("text, word, starts", [
@@ -16,3 +16,18 @@ def test_a_speaker_phrase_begins_with_a_word_that_can_name_one(ruledoc, text, wo
     doc = ruledoc(text)
     (j,) = [t.index for t in doc.tokens if doc.norm.original_text(t.start, t.end) == word]
     assert can_start(doc, j) is starts
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the outlet spoken to, of one word or three, stands before the speaker
+    ("وقال لرويترز وزير الخارجية أحمد علي إن الحوار مستمر.", "وزير الخارجية أحمد علي"),
+    ("وقال لبي بي سي وزير الخارجية أحمد علي إن الحوار مستمر.", "وزير الخارجية أحمد علي"),
+    # with none after it, the subject is implied: no word of the outlet is its speaker
+    ("وقال لبي بي سي إن الحوار مستمر.", None),
+])
+def test_an_addressee_before_the_speaker_is_passed_over_whole(ruledoc, text, speaker):
+    doc = ruledoc(text)
+    cue = next(t.index for t in doc.tokens if t.text == "وقال")
+    bounds = speaker_bounds(doc, cue + 1, len(doc.tokens) - 1)
+    found = None if bounds is None else doc.norm.original_text(doc.tokens[bounds[0]].start, doc.tokens[bounds[1]].end)
+    assert found == speaker if speaker is None else found.startswith(speaker)
