@@ -57,25 +57,32 @@ def role_key(text: str) -> str:
 class EntityTable:
     """Entities of one document, built from mentions in the order they are linked."""
 
-    def __init__(self, text: str, common_names: Iterable[str] = (), the_latter: Iterable[str] = ()):
+    def __init__(self, text: str, common_names: Iterable[str] = (), the_latter: Iterable[str] = (),
+                 lineage: Iterable[str] = ()):
         self.text = text  # the normalised text the spans index
         self.common_names = frozenset(common_names)  # nw.not-a-surname: no one is found by these alone
         self.the_latter = frozenset(the_latter)  # nw.the-latter: the source named last
+        self.lineage = frozenset(lineage)  # nw.lineage: بن before a father's name
         self.entities: list[Entity] = []
 
     @classmethod
     def of(cls, doc: RuleDoc) -> EntityTable:
         """An empty table for a document, with its lexicon's common names and anaphors."""
-        return cls(doc.text, doc.lexicon.name_class("nw.not-a-surname"), doc.lexicon.name_class("nw.the-latter"))
+        lexicon = doc.lexicon
+        return cls(doc.text, lexicon.name_class("nw.not-a-surname"), lexicon.name_class("nw.the-latter"),
+                   lexicon.name_class("nw.lineage"))
 
     def same_source(self, name: str, other: str) -> bool:
-        """One name is the other, or its last words (a surname: شويغو, دي ميستورا)."""
+        """One name is the other, or its last words (a surname: شويغو, دي ميستورا), or
+        its first and last words with the father's name left out (مفرج الحقباني, مفرج بن
+        سعد الحقباني)."""
         if name == other:
             return True
         short, long_ = sorted((name.split(), other.split()), key=len)
         if not short or short[-1] in self.common_names:
             return False
-        return long_[-len(short):] == short
+        return long_[-len(short):] == short or (len(short) == 2 and len(long_) > 3 and long_[1] in self.lineage
+                                                and (long_[0], long_[-1]) == (short[0], short[-1]))
 
     def words(self, span: Span | None) -> str | None:
         return None if span is None else " ".join(self.text[span[0]:span[1]].split())

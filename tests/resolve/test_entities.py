@@ -130,3 +130,18 @@ def test_a_common_first_name_alone_finds_no_one(lexicon):
     assert table.same_source("دي ميستورا", "ستافان دي ميستورا")
     assert not table.same_source(normalize("أحمد"), normalize("محمد أحمد"))  # أحمد here ends a name, but is no surname
     assert not table.same_source("بن", "محمد بن")
+
+
+def test_a_name_without_the_fathers_is_the_same_person(lexicon):
+    from quotes.resolve.entities import EntityTable
+
+    table = EntityTable("", lexicon.name_class("nw.not-a-surname"), lineage=lexicon.name_class("nw.lineage"))
+    assert table.same_source("مفرج الحقباني", "مفرج بن سعد الحقباني")
+    assert not table.same_source("أحمد الغامدي", "علي بن هندي الغامدي")  # another first name: another man
+    assert not table.same_source("مفرج الحقباني", "مفرج سعد الحقباني")  # no بن: سعد may be a given name
+
+
+def test_the_quote_of_a_name_written_short_goes_to_the_full_name():
+    text = ("وقال وزير العمل الدكتور مفرج بن سعد الحقباني إن الفقيد كان مثالا للعطاء.\n"
+            "وقال مفرج الحقباني إن خبر الوفاة شكل صدمة قوية.")
+    assert speakers(text) == [("مفرج بن سعد الحقباني", "وزير العمل")] * 2
