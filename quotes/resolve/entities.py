@@ -58,11 +58,12 @@ class EntityTable:
     """Entities of one document, built from mentions in the order they are linked."""
 
     def __init__(self, text: str, common_names: Iterable[str] = (), the_latter: Iterable[str] = (),
-                 lineage: Iterable[str] = ()):
+                 lineage: Iterable[str] = (), family_links: Iterable[str] = ()):
         self.text = text  # the normalised text the spans index
         self.common_names = frozenset(common_names)  # nw.not-a-surname: no one is found by these alone
         self.the_latter = frozenset(the_latter)  # nw.the-latter: the source named last
         self.lineage = frozenset(lineage)  # nw.lineage: بن before a father's name
+        self.family_links = frozenset(family_links)  # nw.family-link: آل before a family's name
         self.entities: list[Entity] = []
 
     @classmethod
@@ -70,7 +71,7 @@ class EntityTable:
         """An empty table for a document, with its lexicon's common names and anaphors."""
         lexicon = doc.lexicon
         return cls(doc.text, lexicon.name_class("nw.not-a-surname"), lexicon.name_class("nw.the-latter"),
-                   lexicon.name_class("nw.lineage"))
+                   lexicon.name_class("nw.lineage"), lexicon.name_class("nw.family-link"))
 
     def same_source(self, name: str, other: str) -> bool:
         """One name is the other, or its last words (a surname: شويغو, دي ميستورا), or
@@ -145,15 +146,21 @@ class EntityTable:
         for entity in self.entities:
             if entity.kind != "person" or not entity.name or entity.name_text is not None:
                 continue
-            if " " in entity.name and entity.roles:
+            surname = self._surname(entity.name)
+            if surname != entity.name and entity.roles:
                 continue
-            full = written_in_full(entity.name.split()[-1])
+            full = written_in_full(surname)
             if full is None or not self.same_source(entity.name, self.words(full.name)):
                 continue
-            if " " not in entity.name:
+            if surname == entity.name:
                 entity.name, entity.name_span = self.words(full.name), full.name
             if full.role is not None and not entity.roles:
                 entity.roles.append((self.words(full.role), full.role))
+
+    def _surname(self, name: str) -> str:
+        """The last word of a name, or the whole of a family name led by آل or بن (آل الشيخ)."""
+        words = name.split()
+        return name if len(words) == 2 and words[0] in self.family_links else words[-1]
 
     # --- finding ----------------------------------------------------------------------
     def find(self, mention: Mention) -> Entity | None:

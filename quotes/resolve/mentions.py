@@ -577,13 +577,17 @@ def _after_a_name(doc: RuleDoc, first: int, j: int) -> bool:
 
 def written_in_full(doc: RuleDoc, surname: str,
                     can_be_a_name: Callable[[int, int], bool] = lambda start, end: True) -> Mention | None:
-    """How a one-word name is first written, when in full: news names a person in full
-    first (استعرض الهاكر الألماني هوغو تيسو ... وقال تيسو), with the definite words before
-    the name as a description. Only the first time the word is written outside quotes,
-    and only with a word before it that can start a name (`can_be_a_name` asks the parse,
-    where there is one, of the word's offsets: وهاجم أوربان is a verb and a name)."""
-    tok = next((t for t in doc.tokens if t.text == surname and not doc.inside_quote(t.index)), None)
-    j = None if tok is None else doc.previous_token(tok.index)
+    """How a surname is first written, when in full: news names a person in full first
+    (استعرض الهاكر الألماني هوغو تيسو ... وقال تيسو; المستشار تركي آل الشيخ ... وقال آل
+    الشيخ), with the definite words before the name as a description. Only the first time
+    the surname is written outside quotes, and only with a word before it that can start a
+    name (`can_be_a_name` asks the parse, where there is one, of the word's offsets:
+    وهاجم أوربان is a verb and a name)."""
+    found = _first_written(doc, surname.split())
+    if found is None:
+        return None
+    first, tok = doc.tokens[found[0]], doc.tokens[found[1]]
+    j = doc.previous_token(first.index)
     if j is None or not _starts_a_name(doc, j) or not can_be_a_name(doc.tokens[j].start, doc.tokens[j].end):
         return None
     k = j
@@ -592,6 +596,21 @@ def written_in_full(doc: RuleDoc, surname: str,
     mention = analyse(doc, k, tok.index)
     name = (doc.tokens[j].start, tok.end)
     return mention if mention.name == name else Mention(name, "person", name=name)
+
+
+def _first_written(doc: RuleDoc, words: list[str]) -> tuple[int, int] | None:
+    """The first and last token where the words are first written in a row outside quotes."""
+    for t in doc.tokens:
+        if t.text != words[0] or doc.inside_quote(t.index):
+            continue
+        last = t.index
+        for word in words[1:]:
+            last = doc.next_word(last)
+            if last is None or doc.tokens[last].text != word:
+                break
+        else:
+            return t.index, last
+    return None
 
 
 def _describes(doc: RuleDoc, j: int) -> bool:

@@ -145,3 +145,15 @@ def test_the_quote_of_a_name_written_short_goes_to_the_full_name():
     text = ("وقال وزير العمل الدكتور مفرج بن سعد الحقباني إن الفقيد كان مثالا للعطاء.\n"
             "وقال مفرج الحقباني إن خبر الوفاة شكل صدمة قوية.")
     assert speakers(text) == [("مفرج بن سعد الحقباني", "وزير العمل")] * 2
+
+
+def test_a_family_name_led_by_aal_finds_the_full_name_it_was_first_written_with():
+    text = ("وأعلن المستشار تركي آل الشيخ رئيس الهيئة العامة للرياضة دعمه للنادي.\n"
+            'وقال آل الشيخ في بيانه إن "الدعم مستمر".')
+    assert speakers(text) == [("تركي آل الشيخ", "رئيس الهيئة العامة للرياضة")]
+
+
+def test_a_title_alone_is_no_family_name():
+    text = ("وصل الشيخ محمد إلى المسجد.\n"
+            'وقال الشيخ في خطبته إن "الصبر مفتاح الفرج".')
+    assert speakers(text)[0][0] != "محمد الشيخ"
