@@ -142,9 +142,12 @@ class EntityTable:
 
     def complete_names(self, written_in_full: Callable[[str], Mention | None]) -> None:
         """A person known by one word gets the full name the text first wrote it with, and
-        one with no role the description written with that name."""
+        one with no role the description written with that name; so does a source described
+        by a lone definite word the text writes after a first name (الأحمد: عزام الأحمد)."""
         for entity in self.entities:
-            if entity.kind != "person" or not entity.name or entity.name_text is not None:
+            if (full := self._surname_written_in_full(entity, written_in_full)) is not None:
+                entity.kind, entity.name, entity.name_span, entity.roles = "person", self.words(full.name), full.name, []
+            elif entity.kind != "person" or not entity.name or entity.name_text is not None:
                 continue
             surname = self._surname(entity.name)
             if surname != entity.name and entity.roles:
@@ -156,6 +159,15 @@ class EntityTable:
                 entity.name, entity.name_span = self.words(full.name), full.name
             if full.role is not None and not entity.roles:
                 entity.roles.append((self.words(full.role), full.role))
+
+    def _surname_written_in_full(self, entity: Entity, written_in_full) -> Mention | None:
+        """For an unnamed source described by one definite word and no role head (الأحمد),
+        the full name the text first writes that word in, if it ends one (عزام الأحمد)."""
+        if entity.name or entity.heads or len(entity.roles) != 1 or " " in entity.roles[0][0]:
+            return None
+        word = entity.roles[0][0]
+        full = written_in_full(word) if word.startswith("ال") else None
+        return full if full is not None and self.words(full.name).split()[-1] == word else None
 
     def _surname(self, name: str) -> str:
         """The last word of a name, or the whole of a family name led by آل or بن (آل الشيخ)."""

@@ -157,3 +157,14 @@ def test_a_title_alone_is_no_family_name():
     text = ("وصل الشيخ محمد إلى المسجد.\n"
             'وقال الشيخ في خطبته إن "الصبر مفتاح الفرج".')
     assert speakers(text)[0][0] != "محمد الشيخ"
+
+
+def test_a_lone_family_name_is_the_person_the_text_named_with_it():
+    text = ("وكان عزام الأحمد القيادي في حركة فتح قد زار الدوحة.\n"
+            'وأضاف الأحمد، في لقاء مع بي بي سي، أن "التهدئة مستمرة".')
+    assert speakers(text) == [("عزام الأحمد", "القيادي في حركة فتح")]
+
+
+def test_a_lone_definite_word_no_name_ends_stays_a_description():
+    text = 'وأضاف الأحمد، في لقاء مع بي بي سي، أن "التهدئة مستمرة".'
+    assert speakers(text) == [(None, "الأحمد")]
