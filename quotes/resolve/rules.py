@@ -14,7 +14,7 @@ from typing import Callable
 from quotes.rules.candidates import Candidate
 from quotes.rules.document import RuleDoc
 from quotes.resolve.entities import Entity, EntityTable
-from quotes.resolve.mentions import Mention, people, phrase_end, read_phrase, written_in_full
+from quotes.resolve.mentions import PROCLITICS, Mention, people, phrase_end, read_phrase, written_in_full
 from quotes.rules.phrases import told_an_outlet
 from quotes.resolve.roles import settle_roles
 
@@ -161,18 +161,25 @@ def _issuer_start(doc: RuleDoc, head: int) -> tuple[int, int] | None:
 
 def _earlier_issuer(doc: RuleDoc, mention: Mention, done: list[Attribution]) -> Entity | None:
     """البيان، التقرير alone: the statement a speaker gave before (وقال شنايدمان في بيان ...
-    وأضاف البيان): its words are that speaker's."""
+    وأضاف البيان; أصدر بيانا، في بيانه): its words are that speaker's, not an earlier
+    quote's of the statement itself."""
     words = doc.text[mention.span[0]:mention.span[1]].split()
     if len(words) != 1 or not words[0].startswith("ال"):
         return None
-    bare = words[0][2:]
+    forms = _forms(words[0][2:], doc.lexicon.name_class("nw.possessive-suffix"))
     for a in reversed(done):
-        if a.entity is None or a.candidate.cue is None:
+        if a.entity is None or a.entity.kind == "document" or a.candidate.cue is None:
             continue
         first, last = doc.sentence_span(a.candidate.cue.first)
-        if any(t.text in (bare, words[0]) for t in doc.words_in(first, last)):
+        if any(t.text in forms or (t.text[:1] in PROCLITICS and t.text[1:] in forms) for t in doc.words_in(first, last)):
             return a.entity
     return None
+
+
+def _forms(noun: str, pronouns: tuple[str, ...]) -> set[str]:
+    """A noun as a sentence may write it: with the article, the accusative alif or a
+    possessive pronoun (بيان، البيان، بيانا، بيانه)."""
+    return {noun, "ال" + noun, noun + "ا", *(noun + p for p in pronouns)}
 
 
 class Implied:

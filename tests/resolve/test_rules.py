@@ -26,6 +26,19 @@ def test_the_issuer_the_text_names_speaks_for_its_document(resolver_alone, text,
     assert speakers(resolver_alone, text) == [speaker]
 
 
+def test_the_statement_alone_is_its_speakers_not_an_earlier_quote_of_itself(resolver_alone):
+    text = ('وقال المتحدث باسم الحركة ذبيح الله مجاهد في بيان إعلامي إن "اللقاء كان إيجابيا".\n'
+            'وختم البيان بالتأكيد على أن "الحوار سيستمر".\n'
+            'وأشار البيان إلى أن "الطرفين اتفقا على لقاء آخر".')
+    assert speakers(resolver_alone, text)[2] == ("ذبيح الله مجاهد", "المتحدث باسم الحركة")
+
+
+def test_the_statement_alone_finds_it_however_the_sentence_before_writes_it(resolver_alone):
+    text = ('وكان رئيس الحزب مسعود البارزاني قد قال في تصريح إن "الآلية خاطئة" وأصدر بيانا بذلك.\n'
+            'وأضاف البيان أن "الموقف سيعلن قريبا".')  # بيانا: the accusative
+    assert speakers(resolver_alone, text) == [("مسعود البارزاني", "رئيس الحزب")] * 2
+
+
 @pytest.mark.parametrize("text", [
     # a preposition before ل ends the search: the phrase is about something else
     "وقال البيان في لقاء الأمس إن الوزارة ستفتح تحقيقا.",
