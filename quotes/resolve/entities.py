@@ -208,9 +208,10 @@ class EntityTable:
         return max(named, key=lambda e: max(s for s, _ in e.mentions if s < at), default=None)
 
     def _by_first_name(self, mention: Mention, name: str) -> list[Entity]:
-        """A title and a first name (الأمير تركي) name the one person known by a full name
-        that begins so (تركي الفيصل); not a first name as common as محمد."""
-        if not mention.titles or " " in name or name in self.common_names:
+        """A first name, alone or after a title (محمود، الأمير تركي), names the one person
+        known by a full name that begins so (محمود المسدي، تركي الفيصل); not a first name as
+        common as محمد."""
+        if " " in name or name in self.common_names:
             return []
         found = [e for e in self.entities if e.kind == "person" and e.name and " " in e.name
                  and e.name.split()[0] == name]

@@ -168,3 +168,16 @@ def test_a_lone_family_name_is_the_person_the_text_named_with_it():
 def test_a_lone_definite_word_no_name_ends_stays_a_description():
     text = 'وأضاف الأحمد، في لقاء مع بي بي سي، أن "التهدئة مستمرة".'
     assert speakers(text) == [(None, "الأحمد")]
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it():
+    text = ('وقال الخباز محمود المسدي إن "الجائزة ثمرة عام من العمل".\n'
+            'وقال محمود إن "السر في العجين".')
+    assert speakers(text) == [("محمود المسدي", "الخباز")] * 2
+
+
+def test_a_first_name_two_people_share_finds_neither():
+    text = ('وقال الوزير سامي علي إن "الزيارة ناجحة".\n'
+            'وقال السفير سامي حداد إن "العلاقات متينة".\n'
+            'وقال سامي إن "اللقاء كان مثمرا".')
+    assert speakers(text)[2][0] == "سامي"
