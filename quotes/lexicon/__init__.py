@@ -34,6 +34,7 @@ class SpeechVerb(Entry):
     prepositions: tuple[str, ...] = ()
     source_after: str | None = None
     needs_source: bool = False
+    object_first: bool = False  # وصف X بأنه: one phrase before the preposition is the object
     not_forms: tuple[str, ...] = ()
 
 

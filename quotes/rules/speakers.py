@@ -11,6 +11,8 @@ from quotes.rules.cues import Cue
 from quotes.rules.document import RuleDoc
 from quotes.rules.phrases import can_start, speaker_bounds
 
+MAX_OBJECT_WORDS = 3  # an object before the preposition (الرسوم الجديدة); a longer phrase holds the subject too
+
 
 @dataclass(frozen=True)
 class SpeakerHint:
@@ -42,7 +44,20 @@ def verb_speaker(doc: RuleDoc, cue: Cue, stop: int, sentence_speaker) -> Speaker
     verb = cue.reading.verb
     if region and not cue.conjoined and ("object" in verb.takes or verb.prepositions):
         region = _subject_before(doc, cue) or region
+    if region and region.how == "after_cue" and verb.object_first and _just_the_object(doc, region, stop):
+        region = None  # ووصف ريال مدريد بأنه: the club is described; the subject is implied
     return region or speaker_when_unsaid(doc, cue, sentence_speaker)
+
+
+def _just_the_object(doc: RuleDoc, region: SpeakerHint, stop: int) -> bool:
+    """The words after an object-first verb run up to its preposition (ب: بأنه، بالخيانة)
+    and are one short phrase, the object. Two phrases (الكرملين هذه الاتهامات بأنها، زعيم
+    الحزب جيرمي كوربن حكومة ماي بـ) are the subject and the object."""
+    after = doc.next_word(region.last)
+    words = [t.text for t in doc.words_in(region.first, region.last)]
+    demonstratives = doc.lexicon.name_class("nw.demonstrative")
+    return (after is not None and after >= stop and doc.tokens[after].text.startswith("ب")
+            and len(words) <= MAX_OBJECT_WORDS and not any(w in demonstratives for w in words))
 
 
 def _impersonal(doc: RuleDoc, cue: Cue) -> bool:

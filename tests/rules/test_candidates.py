@@ -350,3 +350,18 @@ def test_a_name_spelt_like_an_imperfect_without_its_hamza_is_no_cue(candidates):
 def test_the_time_or_medium_after_fi_ends_the_speaker_phrase(candidates, text, speaker):
     ((_, _, _, found),) = candidates(text)
     assert found == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # one short phrase between وصف/اتهم and its ب is the object: the subject is implied
+    ('ووصف ريال مدريد بأنه "أحسن فريق في العالم".', None),
+    ('واتهم المعارضة بـ"الخيانة".', None),
+    # two phrases, or a long one, hold the subject first
+    ('ووصف الكرملين هذه الاتهامات بأنها "غير مقبولة".', "الكرملين هذه الاتهامات"),
+    ('واتهم زعيم حزب العمال المعارض جيرمي كوربن حكومة ماي بـ"الخيانة".',
+     "زعيم حزب العمال المعارض جيرمي كوربن حكومة ماي"),
+    # a verb whose ب follows its subject keeps it (طالب المتظاهرون بـ)
+    ('وطالب المتظاهرون بـ"إسقاط الحكومة".', "المتظاهرون"),
+])
+def test_the_object_of_an_object_first_verb_is_no_speaker(candidates, text, speaker):
+    assert candidates(text)[0][3] == speaker
