@@ -11,6 +11,7 @@ from quotes.rules.cues import Cue
 from quotes.rules.document import RuleDoc
 from quotes.rules.phrases import can_start, speaker_bounds
 
+MAX_NAME_IN_MARKS = 4  # words of a name in quote marks (تنظيم "الدولة الإسلامية")
 MAX_OBJECT_WORDS = 3  # an object before the preposition (الرسوم الجديدة); a longer phrase holds the subject too
 
 
@@ -129,8 +130,18 @@ def _clause_edge(doc: RuleDoc, j: int) -> bool:
     another cue. A relative clause belongs to the subject (الملصقات التي تنتشر في الشوارع
     تقول)."""
     tok = doc.tokens[j]
-    return (tok.text in ",،:؛)-–—" or doc.closes_quote(j) is not None or doc.is_word(j, "mk.clause-break")
-            or doc.cue_at(j) is not None)
+    return (tok.text in ",،:؛)-–—" or (doc.closes_quote(j) is not None and not _name_in_marks(doc, j))
+            or doc.is_word(j, "mk.clause-break") or doc.cue_at(j) is not None or doc.is_complementizer(j))
+
+
+def _name_in_marks(doc: RuleDoc, j: int) -> bool:
+    """The quote closing at token j is a name the clause goes on after: a few words between
+    words (تنظيم "الدولة الإسلامية" هناك أعلن)."""
+    quote = doc.closes_quote(j)
+    opening = doc.token_range(quote.start, quote.start + 1)[0]
+    before, after = doc.previous_token(opening), doc.next_token(j)
+    return (len(doc.quote_tokens(quote)) <= MAX_NAME_IN_MARKS and before is not None and doc.tokens[before].is_word
+            and after is not None and doc.tokens[after].is_word)
 
 
 def skip_openers(doc: RuleDoc, first: int, last: int) -> int:

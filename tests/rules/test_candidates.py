@@ -365,3 +365,13 @@ def test_the_time_or_medium_after_fi_ends_the_speaker_phrase(candidates, text, s
 ])
 def test_the_object_of_an_object_first_verb_is_no_speaker(candidates, text, speaker):
     assert candidates(text)[0][3] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name in quote marks does not end the clause before the cue
+    ('وكان تنظيم "الدولة الإسلامية" أعلن أنه "قتلهم في العام 2015".', 'تنظيم "الدولة الإسلامية'),
+    # a complementizer does: the subject of the reported clause is after it
+    ('ونقلت مجلة "فورين بوليسي" أن ميلفيل أوضح عبر فيسبوك أن تصريحات ترامب عجلت بقراره.', "ميلفيل"),
+])
+def test_the_subject_before_the_cue_runs_back_to_the_clause_edge(candidates, text, speaker):
+    assert candidates(text)[-1][3] == speaker  # the closing mark trimmed off the phrase
