@@ -80,7 +80,7 @@ def read(ruledoc, phrase):
     # a demonstrative begins no name and ends a description
     ("ذلك المهندس سامر الخطيب", "person", None, ["المهندس"], "سامر الخطيب"),
     ("مصادر مطلعة هذه الخطوة", "anonymous", "مصادر مطلعة", [], None),
-    ("المسؤول هناك", "person", "المسؤول", [], None),  # of a place too
+    ("المسؤول هناك", "anonymous", "المسؤول", [], None),  # of a place too
     # a name ends before a demonstrative with its proclitic, or a direction
     ("رئيس الوزراء ديفيد كاميرون لذلك", "person", "رئيس الوزراء", [], "ديفيد كاميرون"),
     ("الرئيس بشار الأسد شمال البلاد", "person", "الرئيس", [], "بشار الاسد"),
