@@ -154,8 +154,10 @@ def _outlet_end(doc: RuleDoc, j: int) -> int | None:
         return None
     following = [t for t in doc.tokens[j + 1:j + 3] if t.is_word]
     media = doc.lexicon.words("mk.media")
-    found = [n for n in (2, 1, 0) if len(following) >= n and " ".join([word[1:], *(t.text for t in following[:n])]) in media]
-    return (following[found[0] - 1].index if found[0] else j) if found else None
+    for n in (2, 1, 0):  # the longest outlet first (بي بي سي before بي)
+        if len(following) >= n and " ".join([word[1:], *(t.text for t in following[:n])]) in media:
+            return following[n - 1].index if n else j
+    return None
 
 
 def short_of_an_outlet(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:
