@@ -227,7 +227,7 @@ class EntityTable:
         if mention.head is None:
             return None
         related = [e for e in self.entities if mention.head.id in e.heads and e.name]
-        if len(words) > 1:
+        if len(words) > 1 and len(related) > 1:  # الحارس الجزائري: the one goalkeeper named, whatever else it says
             related = [e for e in related if any(words <= set(role_key(r).split()) for r, _ in e.roles)]
         return self.nearest(related, mention.span[0])
 

@@ -101,7 +101,7 @@ def test_a_role_written_once_goes_with_every_quote_of_the_person():
 def test_an_office_speaking_unnamed_is_the_person_the_text_names_in_it():
     text = ("وأوضح الطبيب هشام الراوي أن الحالة مستقرة.\n"
             "وقال الطبيب الشرعي إن التشريح سيجري غدا.")
-    assert speakers(text) == [("هشام الراوي", "الطبيب"), ("هشام الراوي", "الطبيب")]
+    assert speakers(text) == [("هشام الراوي", "الطبيب الشرعي")] * 2  # the fuller office, for both
 
 
 def test_a_name_between_commas_after_the_office_is_the_speakers():
@@ -181,3 +181,16 @@ def test_a_first_name_two_people_share_finds_neither():
             'وقال السفير سامي حداد إن "العلاقات متينة".\n'
             'وقال سامي إن "اللقاء كان مثمرا".')
     assert speakers(text)[2][0] == "سامي"
+
+
+def test_a_description_finds_the_one_person_named_with_its_head():
+    text = ('وقال حارس مرمى الاتفاق رايس مبولحي إن "الدوري قوي".\n'
+            'واختتم الحارس الجزائري حديثه: "المدرب شاب يتعلم".')
+    assert [name for name, _ in speakers(text)] == ["رايس مبولحي"] * 2
+
+
+def test_a_description_two_named_people_share_a_head_with_finds_the_one_it_fits():
+    text = ('وقال وزير الخارجية الإيراني محمد جواد ظريف إن "الاتفاق قائم".\n'
+            'وقال وزير الدفاع الأمريكي جيمس ماتيس إن "الخيارات مفتوحة".\n'
+            'وأضاف وزير الخارجية الإيراني أن "العقوبات لن تنجح".')
+    assert speakers(text)[2][0] == "محمد جواد ظريف"
