@@ -69,6 +69,8 @@ class Chooser:
             found = options(scene)
             features = [describe(scene, group) for group in found]
             best = self.ranker.choose(features)
+            if "gender_clashes" in features[best]:
+                best = 0  # وأضافت is never the man who spoke last: agreement is grammar, not evidence
             reasons = tuple(f"model: {k} {w:+.2f}" for k, w in self.ranker.explain(features[best]))
             chosen.append(replace(apply(scene, found[best][0]), reasons=reasons))
         speaking = {id(a.entity) for a in chosen if a.entity is not None}

@@ -74,3 +74,22 @@ NAMES = [
 @pytest.mark.parametrize("text, name", NAMES)
 def test_the_name_is_the_name_and_no_more(extractor, text, name):
     assert speakers(extractor, text)[0][0] == name
+
+
+def test_no_ranker_gives_a_feminine_verb_to_a_man():
+    """Agreement is grammar: even a ranker that always prefers the latest speaker leaves
+    وقال with the man and وأضافت with the woman who spoke before him."""
+    from quotes.choice.chooser import Chooser
+    from quotes.choice.ranker import Ranker
+    from quotes.lexicon import load_lexicon
+    from quotes.resolve.rules import RulesResolver
+    from quotes.rules.candidates import find_candidates
+    from quotes.rules.document import RuleDoc
+    from quotes.text import Normalized
+
+    text = ('وقالت مديرة المدرسة هدى سالم إن الامتحانات ستبدأ غدا. وقال المدير العام سمير نبيل إن القاعات جاهزة.\n'
+            'وأضافت: "الطلاب مستعدون جيدا لهذه الامتحانات".')
+    doc = RuleDoc.of(Normalized.of(text), load_lexicon())
+    latest = Chooser(Ranker({"speaker_rank=1": 10.0}, {"lead": 0.0}))
+    done, _ = RulesResolver(latest).resolve(doc, find_candidates(doc))
+    assert [a.entity.name for a in done] == ["هدي سالم", "سمير نبيل", "هدي سالم"]  # normalised: ى as ي
