@@ -126,9 +126,9 @@ def _conjunction(doc: RuleDoc, j: int) -> int:
 
 def _clause_edge(doc: RuleDoc, j: int) -> bool:
     """Token j closes the clause before a subject: punctuation (the dash or bracket that
-    ends a dateline: دبي، الإمارات (CNN)-- أكد), a quote, a clause word (بعدما، حيث) or
-    another cue. A relative clause belongs to the subject (الملصقات التي تنتشر في الشوارع
-    تقول)."""
+    ends a dateline: دبي، الإمارات (CNN)-- أكد), a quote but a name in marks, a clause word
+    (بعدما، حيث), a complementizer (أن ميلفيل أوضح) or another cue. A relative clause
+    belongs to the subject (الملصقات التي تنتشر في الشوارع تقول)."""
     tok = doc.tokens[j]
     return (tok.text in ",،:؛)-–—" or (doc.closes_quote(j) is not None and not _name_in_marks(doc, j))
             or doc.is_word(j, "mk.clause-break") or doc.cue_at(j) is not None or doc.is_complementizer(j))
