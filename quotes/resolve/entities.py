@@ -196,6 +196,8 @@ class EntityTable:
             same = [e for e in self.entities if any(r == role for r, _ in e.roles)]
             if not same and mention.head is not None and len(role.split()) == 1:
                 same = [e for e in self.entities if mention.head.id in e.heads]  # المحكمة: the court named before
+            if not same and len(role.split()) == 1:
+                same = self._by_title(role)
             return self.nearest(same, mention.span[0])
         return self._holder(mention)
 
@@ -206,6 +208,13 @@ class EntityTable:
         named = [e for e in self.entities if e.name and any(s < at for s, _ in e.mentions)
                  and (e.feminine is None or e.feminine == feminine)]
         return max(named, key=lambda e: max(s for s, _ in e.mentions if s < at), default=None)
+
+    def _by_title(self, word: str) -> list[Entity]:
+        """A title alone (الشيخ، الإمام) is a named person the document gives that title,
+        or an office it begins (شيخ جامع الأزهر)."""
+        key = role_key(word)
+        return [e for e in self.entities if e.name and e.kind == "person"
+                and (any(t == word for t, _ in e.titles) or any(role_key(r).split()[:1] == [key] for r, _ in e.roles))]
 
     def _by_first_name(self, mention: Mention, name: str) -> list[Entity]:
         """A first name, alone or after a title (محمود، الأمير تركي), names the one person

@@ -194,3 +194,9 @@ def test_a_description_two_named_people_share_a_head_with_finds_the_one_it_fits(
             'وقال وزير الدفاع الأمريكي جيمس ماتيس إن "الخيارات مفتوحة".\n'
             'وأضاف وزير الخارجية الإيراني أن "العقوبات لن تنجح".')
     assert speakers(text)[2][0] == "محمد جواد ظريف"
+
+
+def test_a_title_alone_is_the_person_named_with_it():
+    text = ('وقال شيخ الأزهر أحمد الطيب إن "الجن لا يعلمون الغيب".\n'
+            'واعتبر الشيخ أن "الإيمان بالجن ليس من أصول العقيدة".')
+    assert [name for name, _ in speakers(text)] == ["أحمد الطيب"] * 2
