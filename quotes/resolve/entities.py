@@ -146,8 +146,10 @@ class EntityTable:
         by a lone definite word the text writes after a first name (الأحمد: عزام الأحمد)."""
         for entity in self.entities:
             if (full := self._surname_written_in_full(entity, written_in_full)) is not None:
-                entity.kind, entity.name, entity.name_span, entity.roles = "person", self.words(full.name), full.name, []
-            elif entity.kind != "person" or not entity.name or entity.name_text is not None:
+                entity.kind, entity.name, entity.name_span = "person", self.words(full.name), full.name
+                entity.roles = [(self.words(full.role), full.role)] if full.role is not None else []
+                continue
+            if entity.kind != "person" or not entity.name or entity.name_text is not None:
                 continue
             surname = self._surname(entity.name)
             if surname != entity.name and entity.roles:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Literal
 
 from quotes.lexicon import Lexicon, RoleHead
+from quotes.rules.content import MAX_NAME_IN_MARKS
 from quotes.rules.document import RuleDoc
-from quotes.rules.phrases import ends_phrase
+from quotes.rules.phrases import ends_phrase, outlet_width
 from quotes.rules.tokens import Token
 
 Kind = Literal["person", "organisation", "document", "anonymous", "unknown"]
@@ -152,7 +153,7 @@ def _name_in_quotes(doc: RuleDoc, first: int, last: int) -> Span | None:
     name in quote marks: "حساب المواطن"، موقع "كوورة")."""
     for j in (first, doc.next_token(first)):
         quote = doc.opens_quote(j) if j is not None and j <= last else None
-        if quote is not None and 0 < len(doc.quote_tokens(quote)) <= 4:
+        if quote is not None and 0 < len(doc.quote_tokens(quote)) <= MAX_NAME_IN_MARKS:
             words = doc.quote_tokens(quote)
             return words[0].start, words[-1].end
     return None
@@ -270,7 +271,7 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
                                                               or after == "def" and _field(word)):
             role[1] = i + 1  # مركز محمد بن راشد لعلوم الفضاء: a body's proper name goes on
             after = "construct" if word in lexicon.name_class("nw.name-link") else "prep"
-        elif role is not None and role[1] == i and after == "construct" and (width := _outlet_width(lexicon, words, i)):
+        elif role is not None and role[1] == i and after == "construct" and (width := outlet_width(lexicon, words, i)):
             role[1] = i = i + width  # مراسل بي بي سي: the outlet is the role's
             after = "def"
             continue
@@ -311,12 +312,6 @@ def _proclitic_letters(lexicon: Lexicon, word: str) -> int:
         return 0  # باخ is a name, not ب and أخ
     bare = [rest, rest[2:]] if rest.startswith("ال") else [rest]
     return int(any((w,) in lexicon.role_phrases for w in bare))
-
-
-def _outlet_width(lexicon: Lexicon, words: list[str], i: int) -> int:
-    """Number of words of the news outlet written at words[i] (بي بي سي، فرانس برس), 0 if none."""
-    media = lexicon.words("mk.media")
-    return next((n for n in (3, 2, 1) if i + n <= len(words) and " ".join(words[i:i + n]) in media), 0)
 
 
 def _issuer(part: _Part, role: list[int] | None, i: int) -> bool:
@@ -526,7 +521,7 @@ def _opens_role(doc: RuleDoc, j: int) -> bool:
 def quoted_name(doc: RuleDoc, i: int) -> bool:
     """A short quote (a name in quote marks) is read like text."""
     quote = doc.quote_of(i)
-    return quote is not None and len(doc.quote_tokens(quote)) <= 4
+    return quote is not None and len(doc.quote_tokens(quote)) <= MAX_NAME_IN_MARKS
 
 
 def phrase_end(doc: RuleDoc, first: int) -> int:

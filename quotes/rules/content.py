@@ -17,6 +17,7 @@ from quotes.rules.phrases import is_event
 
 MAX_REGION = 30  # tokens a speaker phrase and its adjuncts may take between cue and content
 MIN_SPEECH_WORDS = 4  # fewer words in quote marks, with no colon, is a name or a scare quote
+MAX_NAME_IN_MARKS = 4  # words a name in quote marks may have (تنظيم "الدولة الإسلامية"، موقع "كوورة")
 TRIM = " \t\n.,،:;؛!?؟-–—"
 
 

@@ -7,6 +7,7 @@ place and addressee after it are set aside. A phrase that begins with a preposit
 """
 from __future__ import annotations
 
+from quotes.lexicon import Lexicon
 from quotes.rules.document import RuleDoc
 
 
@@ -153,11 +154,15 @@ def _outlet_end(doc: RuleDoc, j: int) -> int | None:
     if not word.startswith("ل"):
         return None
     following = [t for t in doc.tokens[j + 1:j + 3] if t.is_word]
-    media = doc.lexicon.words("mk.media")
-    for n in (2, 1, 0):  # the longest outlet first (بي بي سي before بي)
-        if len(following) >= n and " ".join([word[1:], *(t.text for t in following[:n])]) in media:
-            return following[n - 1].index if n else j
-    return None
+    width = outlet_width(doc.lexicon, [word[1:], *(t.text for t in following)], 0)
+    return None if not width else following[width - 2].index if width > 1 else j
+
+
+def outlet_width(lexicon: Lexicon, words: list[str], i: int) -> int:
+    """Number of words of the news outlet written at words[i] (بي بي سي، فرانس برس), the
+    longest first, 0 if none."""
+    media = lexicon.words("mk.media")
+    return next((n for n in (3, 2, 1) if i + n <= len(words) and " ".join(words[i:i + n]) in media), 0)
 
 
 def short_of_an_outlet(doc: RuleDoc, span: tuple[int, int]) -> tuple[int, int]:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from quotes.rules.content import MAX_REGION
+from quotes.rules.content import MAX_NAME_IN_MARKS, MAX_REGION
 from quotes.rules.cues import Cue
 from quotes.rules.document import RuleDoc
 from quotes.rules.phrases import can_start, speaker_bounds
 
-MAX_NAME_IN_MARKS = 4  # words of a name in quote marks (تنظيم "الدولة الإسلامية")
 MAX_OBJECT_WORDS = 3  # an object before the preposition (الرسوم الجديدة); a longer phrase holds the subject too
 
 
