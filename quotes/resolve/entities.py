@@ -7,6 +7,7 @@ subject (وأضاف، قالت، أكدوا) finds the latest speaker that agree
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
@@ -91,7 +92,7 @@ class EntityTable:
     # --- building ---------------------------------------------------------------------
     def add(self, mention: Mention, speaks: bool = False) -> Entity:
         """Link a mention to its entity, creating one when none fits."""
-        mention = self._as_surname(mention)
+        mention = self._cut_run_on(self._as_surname(mention))
         entity = self.find(mention)
         if entity is not None and self.words(mention.span) in self.the_latter:
             mention = replace(mention, role=None, head=None)  # الأخير says who, not what
@@ -108,6 +109,23 @@ class EntityTable:
         word = self.words(mention.role)
         if len(word.split()) == 1 and any(e.name and e.name.split()[-1] == word for e in self.entities):
             return replace(mention, kind="person", name=mention.role, role=None)
+        return mention
+
+    def _cut_run_on(self, mention: Mention) -> Mention:
+        """A name no source has whose first words are the surname of a person the document
+        names in full (بوكوفا المجتمع الدولي، نيكسون ترشحها) is that person, the rest run on
+        from the clause; not before بن or آل, which go on a name."""
+        name = self.words(mention.name) if mention.text_override is None else None
+        if not name or " " not in name or any(e.name and self.same_source(name, e.name) for e in self.entities):
+            return mention
+        words = list(re.finditer(r"\S+", self.text[mention.name[0]:mention.name[1]]))
+        for k in range(len(words) - 1, 0, -1):
+            first = " ".join(w.group() for w in words[:k])
+            if words[k].group() in self.lineage | self.family_links:
+                continue
+            if any(e.kind == "person" and e.name and len(e.name.split()) > k and self.same_source(first, e.name)
+                   for e in self.entities):
+                return replace(mention, name=(mention.name[0], mention.name[0] + words[k - 1].end()))
         return mention
 
     def new_entity(self, kind: Kind) -> Entity:

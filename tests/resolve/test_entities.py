@@ -200,3 +200,21 @@ def test_a_title_alone_is_the_person_named_with_it():
     text = ('وقال شيخ الأزهر أحمد الطيب إن "الجن لا يعلمون الغيب".\n'
             'واعتبر الشيخ أن "الإيمان بالجن ليس من أصول العقيدة".')
     assert [name for name, _ in speakers(text)] == ["أحمد الطيب"] * 2
+
+
+def test_a_surname_run_on_into_the_clause_is_the_person_named_in_full():
+    text = ('التقت المديرة العامة لمنظمة الصحة نادية كريمي وزير الصحة أمس.\n'
+            'ودعت كريمي الحكومات إلى "العمل معا لوقف انتشار المرض".')
+    assert speakers(text) == [("نادية كريمي", "المديرة العامة لمنظمة الصحة")]
+
+
+def test_a_longer_name_that_begins_with_a_known_one_stays_whole():
+    text = ('وقال الناطق باسم الحركة، زبيد الله، إن الاجتماع انعقد.\n'
+            'وأضاف زبيد الله منصور: "الحوار مستمر".')
+    assert speakers(text)[1][0] == "زبيد الله منصور"  # not cut to the name NER or the rules read before
+
+
+def test_a_surname_before_bin_opens_another_persons_name():
+    text = ('وقال رئيس النادي خالد عيسى إن الفريق جاهز.\n'
+            'وقال عيسى بن راشد: "المباراة ستكون صعبة".')
+    assert [name for name, _ in speakers(text)] == ["خالد عيسى", "عيسى بن راشد"]
