@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
-from quotes.resolve.mentions import Kind, Mention, Span
+from quotes.resolve.mentions import Kind, Mention, Span, is_definite, is_nisba
 from quotes.rules.document import RuleDoc
 
 
@@ -53,6 +53,13 @@ def role_key(text: str) -> str:
     if words and words[0].startswith("ال"):
         words[0] = words[0][2:]
     return " ".join(words)
+
+
+def _other_nisba(words: set[str], held: list[str]) -> bool:
+    """Each role says whose or what kind with a relative adjective the other lacks
+    (وزير الخارجية الأمريكي, وزير الخارجية السعودي): two offices."""
+    mine, theirs = ({w.removesuffix("ة") for w in ws if is_definite(w) and is_nisba(w)} for ws in (words, held))
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 class EntityTable:
@@ -255,7 +262,8 @@ class EntityTable:
         words = set(key.split())
         if mention.head is None:
             return None
-        related = [e for e in self.entities if mention.head.id in e.heads and e.name]
+        related = [e for e in self.entities if mention.head.id in e.heads and e.name
+                   and not any(_other_nisba(words, role_key(r).split()) for r, _ in e.roles)]
         if len(words) > 1 and len(related) > 1:  # الحارس الجزائري: the one goalkeeper named, whatever else it says
             related = [e for e in related if any(words <= set(role_key(r).split()) for r, _ in e.roles)]
         return self.nearest(related, mention.span[0])

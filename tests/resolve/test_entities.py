@@ -218,3 +218,9 @@ def test_a_surname_before_bin_opens_another_persons_name():
     text = ('وقال رئيس النادي خالد عيسى إن الفريق جاهز.\n'
             'وقال عيسى بن راشد: "المباراة ستكون صعبة".')
     assert [name for name, _ in speakers(text)] == ["خالد عيسى", "عيسى بن راشد"]
+
+
+def test_the_one_holder_of_a_head_is_not_an_office_of_another_country():
+    text = ('وقال وزير الخارجية السعودي عادل الجبير إن "المباحثات كانت مثمرة".\n'
+            'وقال وزير الخارجية الأمريكي إن "بلاده تدعم السعودية".')
+    assert speakers(text)[1] == (None, "وزير الخارجية الأمريكي")
