@@ -384,9 +384,10 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
     """Where a name starting at words[i] ends: before a role head (منصور الحسين مشرف ...),
     a preposition, a title, an occasion or time word, a quantifier or particle (سايمن شو
     أحد مسؤولي، راسموسن قد), a demonstrative (مالستروم هذا الأسبوع), a noun with a pronoun
-    (شويغو نظيره، أردوغان قوله), and once it has two words, before a definite word. The
-    word after بن، عبد، أبو always belongs to it, and such a name may end in a family name
-    with the article (جمعان بن دايس الغامدي، كامل عبد الله)."""
+    (شويغو نظيره، أردوغان قوله), and once it has two words, before a definite word that
+    is no family name (بندر ناصر الشهري). The word after بن، عبد، أبو always belongs to
+    it, and such a name may end in a family name with the article (جمعان بن دايس الغامدي،
+    كامل عبد الله)."""
     j = i + 1
     linked = False
     while j < len(words) and j - i < MAX_NAME_WORDS + linked:
@@ -402,10 +403,16 @@ def _name_end(lexicon: Lexicon, words: list[str], preps: list[bool], i: int) -> 
                 or word in lexicon.words("mk.adjunct") or word in lexicon.words("mk.event")
                 or word in lexicon.name_class("nw.quantifier") or _is_particle(lexicon, word)):
             break
-        if _possessed(lexicon, word) or (j - i >= 2 and is_definite(word) and not linked):
+        if _possessed(lexicon, word) or (j - i >= 2 and is_definite(word) and not linked and not _family_nisba(word)):
             break
         j += 1
     return j
+
+
+def _family_nisba(word: str) -> bool:
+    """A family name after a first and a father's name (بندر ناصر الشهري، جديع نهار
+    القحطاني): the article and a relative ending, without a proclitic."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) > 4
 
 
 PARTICLE_GROUPS = ("mk.opener", "mk.clause-break", "mk.complementizer", "mk.relative", "mk.conjunction-before-an")
