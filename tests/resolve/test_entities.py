@@ -224,3 +224,9 @@ def test_the_one_holder_of_a_head_is_not_an_office_of_another_country():
     text = ('وقال وزير الخارجية السعودي عادل الجبير إن "المباحثات كانت مثمرة".\n'
             'وقال وزير الخارجية الأمريكي إن "بلاده تدعم السعودية".')
     assert speakers(text)[1] == (None, "وزير الخارجية الأمريكي")
+
+
+def test_an_indefinite_description_brings_in_a_new_source():
+    text = ('وقال النائب المعارض سامي حداد إن "التقرير مقلق".\n'
+            'وقال نواب بلجيكيون إنهم سيناقشون التقرير الأسبوع المقبل.')
+    assert speakers(text)[1] == (None, "نواب بلجيكيون")
