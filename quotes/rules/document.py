@@ -168,6 +168,12 @@ class RuleDoc:
         tok = self.tokens[i]
         return tok.is_word and tok.text in self.lexicon.words(group)
 
+    def is_adjunct(self, i: int) -> bool:
+        """A time word, alone or with و or ف (أمس، والاثنين): when, never who."""
+        word = self.tokens[i].text
+        return self.is_word(i, "mk.adjunct") or (self.tokens[i].is_word and word[:1] in "وف"
+                                                 and word[1:] in self.lexicon.words("mk.adjunct"))
+
     @cached_property
     def _writes_alef_maqsura(self) -> bool:
         return "على" in self.norm.original

@@ -105,6 +105,8 @@ def _subject_before(doc: RuleDoc, cue: Cue) -> SpeakerHint | None:
     while first > start and not _clause_edge(doc, first - 1):
         first -= 1
     first = skip_openers(doc, first, cue.first - 1)
+    while first < cue.first and (not doc.tokens[first].is_word or doc.is_adjunct(first)):
+        first += 1  # والاثنين أعلن المكتب: the time, not the subject
     last = cue.first - 1
     while last >= first and not doc.tokens[last].is_word:
         last -= 1

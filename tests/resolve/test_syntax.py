@@ -143,3 +143,9 @@ def test_a_place_ner_tags_before_the_name_is_the_roles(lexicon):
     # the rules read عدن as the first word of the name; NER says it is a place
     found = resolve(parse("place-before-name.conllu", persons=("طارق عبده",), places=("عدن",)), lexicon)
     assert [(name, role) for _, name, role, _ in found] == [("طارق عبده", "مدير مطار عدن")]
+
+
+def test_a_time_word_the_parser_took_for_the_subject_does_not_speak(lexicon):
+    # والاثنين أعلن: the parse makes the day the subject and the office the object
+    found = resolve(parse("time-word-as-subject.conllu", places=("الأمم المتحدة",)), lexicon)
+    assert found[0][3] == "مكتب الامم المتحدة"

@@ -241,6 +241,12 @@ def test_a_phrase_opening_with_a_preposition_before_the_cue_is_not_its_subject(c
     assert candidates(text)[0][3] == "أهالي القرية"
 
 
+def test_a_time_word_before_the_cue_is_not_its_subject(candidates):
+    # والاثنين is when, with its و: the subject follows the verb
+    text = 'والاثنين أعلن مكتب تنسيق الشؤون الإنسانية أن "آلاف العائلات فرت".'
+    assert candidates(text)[0][3] == "مكتب تنسيق الشؤون الإنسانية"
+
+
 def test_a_manner_word_after_the_speaker_is_not_part_of_the_phrase(candidates):
     assert candidates("وقال الوزير سامي الجابر بوضوح إن الاتفاق انتهى.")[0][3] == "الوزير سامي الجابر"
 
