@@ -174,8 +174,12 @@ class EntityTable:
     def complete_names(self, written_in_full: Callable[[str], Mention | None]) -> None:
         """A person known by one word gets the full name the text first wrote it with, and
         one with no role the description written with that name; so does a source described
-        by a lone definite word the text writes after a first name (الأحمد: عزام الأحمد)."""
+        by a lone definite word the text writes after a first name (الأحمد: عزام الأحمد). A
+        body named short takes the full name it begins (دار الإفتاء: دار الإفتاء المصرية)."""
         for entity in self.entities:
+            if entity.kind == "organisation" and (fuller := self._fuller_body(entity)) is not None:
+                entity.name, entity.name_span = fuller.name, fuller.name_span
+                continue
             if (full := self._surname_written_in_full(entity, written_in_full)) is not None:
                 entity.kind, entity.name, entity.name_span = "person", self.words(full.name), full.name
                 entity.roles = [(self.words(full.role), full.role)] if full.role is not None else []
@@ -192,6 +196,14 @@ class EntityTable:
                 entity.name, entity.name_span = self.words(full.name), full.name
             if full.role is not None and not entity.roles:
                 entity.roles.append((self.words(full.role), full.role))
+
+    def _fuller_body(self, entity: Entity) -> Entity | None:
+        """The body the document names in full that a short name begins (دار الإفتاء ->
+        دار الإفتاء المصرية، المرصد السوري -> المرصد السوري لحقوق الإنسان): the longest."""
+        words = (entity.name or "").split()
+        fuller = [e for e in self.entities if e.kind == "organisation" and e.name and e.name_text is None
+                  and len(e.name.split()) > len(words) and e.name.split()[:len(words)] == words]
+        return max(fuller, key=lambda e: len(e.name.split()), default=None) if words else None
 
     def _surname_written_in_full(self, entity: Entity, written_in_full) -> Mention | None:
         """For an unnamed source described by one definite word and no role head (الأحمد),

@@ -230,3 +230,9 @@ def test_an_indefinite_description_brings_in_a_new_source():
     text = ('وقال النائب المعارض سامي حداد إن "التقرير مقلق".\n'
             'وقال نواب بلجيكيون إنهم سيناقشون التقرير الأسبوع المقبل.')
     assert speakers(text)[1] == (None, "نواب بلجيكيون")
+
+
+def test_a_body_named_short_is_the_body_the_document_names_in_full():
+    text = ('نشرت دار الإفتاء المصرية فتوى جديدة عن لعبة الحوت الأزرق.\n'
+            'وقالت دار الإفتاء إن "المشاركة في اللعبة محرمة شرعا".')
+    assert speakers(text) == [("دار الإفتاء المصرية", None)]
