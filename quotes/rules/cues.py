@@ -126,13 +126,21 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
             i = found.last + 1
             continue
         reading = verb_reading(tok.text, lexicon)
-        if reading:
+        if reading and not _withheld_name(tokens, i, lexicon):
             form, conj, pronoun = reading
             kind = "participle" if form.aspect == "participle" else "verb"
             cues.append(Cue(i, i, tok.start, tok.end, kind, form.verb.id, reading=form,
                             conjoined=conj, pronoun=pronoun))
         i += 1
     return cues
+
+
+def _withheld_name(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """Token i says nothing: it opens or follows the clause of a source that withholds its
+    name (طلب عدم ذكر اسمه، دون الكشف عن هويته), where ذكر and الكشف are verbal nouns."""
+    after = f"{tokens[i].text} {tokens[i + 1].text}" if i + 1 < len(tokens) else ""
+    return (after in lexicon.words("mk.anonymity")
+            or (i > 0 and tokens[i - 1].text in lexicon.words("mk.verbal-noun-before")))
 
 
 def in_hal_position(tokens: list[Token], cue: Cue, lexicon: Lexicon, after_cue: bool) -> bool:

@@ -95,18 +95,21 @@ def _before_adjuncts(doc: RuleDoc, first: int, last: int) -> int:
 
 def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
     """Token j does not belong to the speaker phrase begun at `first`: an adjunct, a
-    relative clause (الذي), a hal cue (محذرة), an occasion, medium or time (في بيان، على
-    صفحتها، في عام 2015), من جانبه, an addressee, or after a name a preposition or a quote
-    (كاميرون "صراع جيلنا")."""
+    relative clause (الذي), the clause of a source that withholds its name (طلب عدم ذكر
+    اسمه), a hal cue (محذرة), an occasion, medium or time (في بيان، على صفحتها، في عام
+    2015), من جانبه, an addressee, or after a name a preposition or a quote (كاميرون "صراع
+    جيلنا")."""
     tok = doc.tokens[j]
     if doc.opens_quote(j):
         return _after_name(doc, j, first)
     if doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.relative"):
         return True
+    nxt = doc.next_word(j)
+    if nxt is not None and f"{tok.text} {doc.tokens[nxt].text}" in doc.lexicon.words("mk.anonymity"):
+        return True  # مسؤول أوروبي، طلب عدم ذكر اسمه: the source withholds its name
     cue = doc.cue_at(j)
     if cue is not None and cue.kind == "participle":
         return True
-    nxt = doc.next_word(j)
     if tok.text in ("في", "منذ", "علي", "عبر") and nxt is not None and (is_event(doc, nxt) or _is_number(doc, nxt)):
         return True  # في بيان، على صفحتها، في عام 2015
     if tok.text == "من" and nxt is not None and doc.tokens[nxt].text.startswith(doc.lexicon.name_class("nw.side")):

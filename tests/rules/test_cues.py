@@ -42,3 +42,15 @@ def test_a_name_written_with_hamza_below_is_not_an_imperfect(ruledoc):
     # is never written إ
     doc = ruledoc("وقال المدعي العام لنيويورك إريك شنايدمان إنه رفع دعوى قضائية ضد الشركة.")
     assert [c.reading.verb.lemma for c in doc.cues] == ["قال"]
+
+
+@pytest.mark.parametrize("text, said", [
+    # ذكر and الكشف after عدم or دون are verbal nouns, and طلب opens the clause of the withheld name
+    ("وقال مسؤول، طلب عدم ذكر اسمه، إن الوفد وصل.", ["وقال"]),
+    ("وقال مصدر، دون ذكر اسمه، إن الوفد وصل.", ["وقال"]),
+    # ذكر alone is the verb
+    ("وذكر مصدر أن الوفد وصل.", ["وذكر"]),
+])
+def test_words_of_a_withheld_name_are_no_cues(lexicon, text, said):
+    tokens = tokenize(normalize(text))
+    assert [tokens[c.first].text for c in find_cues(tokens, lexicon)] == [normalize(w) for w in said]

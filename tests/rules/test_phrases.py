@@ -31,3 +31,15 @@ def test_an_addressee_before_the_speaker_is_passed_over_whole(ruledoc, text, spe
     bounds = speaker_bounds(doc, cue + 1, len(doc.tokens) - 1)
     found = None if bounds is None else doc.norm.original_text(doc.tokens[bounds[0]].start, doc.tokens[bounds[1]].end)
     assert found == speaker if speaker is None else found.startswith(speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مسؤول أوروبي، طلب عدم ذكر اسمه، لوكالة فرانس برس، إن التقدم غير متوقع.", "مسؤول أوروبي"),
+    ("وقال دبلوماسي غربي فضل عدم الكشف عن هويته إن المحادثات متعثرة.", "دبلوماسي غربي"),
+    ("وقال مصدر أمني، دون ذكر اسمه، إن الهجوم كان منسقا.", "مصدر أمني"),
+])
+def test_a_source_that_withholds_its_name_is_described_without_that_clause(ruledoc, text, speaker):
+    doc = ruledoc(text)
+    cue = next(t.index for t in doc.tokens if t.text == "وقال")
+    first, last = speaker_bounds(doc, cue + 1, len(doc.tokens) - 1)
+    assert doc.norm.original_text(doc.tokens[first].start, doc.tokens[last].end).rstrip("،") == speaker
