@@ -255,7 +255,8 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
             role = [role[0] if role and role[1] == i else i, i + width]
             i += width
             complete = is_definite(words[i - 1]) or _possessed(lexicon, words[i - 1])  # الوزير، مدربه
-            after = "sticky" if head.kind in STICKY_KINDS else "def" if complete else "construct"
+            possessed = head.kind == "relation" and _possessed(lexicon, words[i - 1])  # والده جو: his father, Joe
+            after = "sticky" if head.kind in STICKY_KINDS and not possessed else "def" if complete else "construct"
             if head.kind == "organisation":
                 body = True  # a body's name is the whole phrase: no person's name follows
             continue

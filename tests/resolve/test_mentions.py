@@ -22,6 +22,8 @@ def read(ruledoc, phrase):
     ("مصدر عسكري", "anonymous", "مصدر عسكري", [], None),
     ("مسؤولون أفغان", "anonymous", "مسؤولون افغان", [], None),
     ("والد الطالب أحمد سالم", "anonymous", "والد الطالب احمد سالم", [], None),
+    # with its pronoun the relation is the speaker's, and the name after it too (his father, Joe)
+    ("والده جو", "person", "والده", [], "جو"),
     ("وزارة الخارجية الأمريكية", "organisation", "وزارة الخارجية الامريكية", [], None),
     ("تقرير طبي حديث", "document", "تقرير طبي حديث", [], None),
     ("الشيخ ناصر", "person", None, ["الشيخ"], "ناصر"),
