@@ -272,6 +272,8 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
         return _short_of_a_place(doc, tree, _body_before_apposition(doc, tree, _a_place_speaking(tree, mention)))
     if mention.head is not None and mention.head.kind == "relation":
         return mention  # والد الشهيد فلان: the name is the relative's
+    if mention.name is None and _adjective_of_role(doc, mention, persons[-1]):
+        return mention  # مسؤول أوروبي: NER took the adjective for a name
     if mention.kind == "organisation" and mention.role is not None \
             and mention.role[0] < persons[-1][0] and persons[-1][1] <= mention.role[1]:
         return mention  # مركز محمد بن راشد لعلوم الفضاء: a body named after a person
@@ -288,6 +290,13 @@ def _named(doc: RuleDoc, tree: Tree, mention: Mention) -> Mention:
     elif role is not None and role[1] <= name[0] and mention.name is not None and mention.name[0] < name[0]:
         role = _trim(doc, (role[0], name[0]))  # the words the rules took for the name end the role
     return replace(mention, kind="person", name=name, role=role)
+
+
+def _adjective_of_role(doc: RuleDoc, mention: Mention, span: tuple[int, int]) -> bool:
+    """The span is one relative adjective without the article inside the role the rules read."""
+    word = doc.text[span[0]:span[1]]
+    return (mention.role is not None and mention.role[0] < span[0] and span[1] <= mention.role[1]
+            and " " not in word and is_nisba(word) and not is_definite(word))
 
 
 def _a_place_speaking(tree: Tree, mention: Mention) -> Mention:

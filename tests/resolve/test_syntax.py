@@ -149,3 +149,9 @@ def test_a_time_word_the_parser_took_for_the_subject_does_not_speak(lexicon):
     # والاثنين أعلن: the parse makes the day the subject and the office the object
     found = resolve(parse("time-word-as-subject.conllu", places=("الأمم المتحدة",)), lexicon)
     assert found[0][3] == "مكتب الامم المتحدة"
+
+
+def test_an_adjective_ner_tags_as_a_person_stays_in_the_description(lexicon):
+    # مسؤول أوروبي: an unnamed official, whatever NER says of أوروبي
+    found = resolve(parse("adjective-as-person.conllu", persons=("أوروبي",)), lexicon)
+    assert [(name, mention) for _, name, _, mention in found] == [(None, "مسؤول اوروبي")]
