@@ -199,11 +199,15 @@ class EntityTable:
 
     def _fuller_body(self, entity: Entity) -> Entity | None:
         """The body the document names in full that a short name begins (دار الإفتاء ->
-        دار الإفتاء المصرية، المرصد السوري -> المرصد السوري لحقوق الإنسان): the longest."""
-        words = (entity.name or "").split()
+        دار الإفتاء المصرية، المرصد السوري -> المرصد السوري لحقوق الإنسان), with a proclitic
+        or without (للمركز الوطني -> المركز الوطني في بلجيكا): the longest."""
+        if not entity.name:
+            return None
+        key, width = role_key(entity.name), len(entity.name.split())
         fuller = [e for e in self.entities if e.kind == "organisation" and e.name and e.name_text is None
-                  and len(e.name.split()) > len(words) and e.name.split()[:len(words)] == words]
-        return max(fuller, key=lambda e: len(e.name.split()), default=None) if words else None
+                  and not e.name.startswith(("لل", "بال")) and len(e.name.split()) >= width
+                  and e.name != entity.name and role_key(" ".join(e.name.split()[:width])) == key]
+        return max(fuller, key=lambda e: len(e.name.split()), default=None)
 
     def _surname_written_in_full(self, entity: Entity, written_in_full) -> Mention | None:
         """For an unnamed source described by one definite word and no role head (الأحمد),

@@ -236,3 +236,11 @@ def test_a_body_named_short_is_the_body_the_document_names_in_full():
     text = ('نشرت دار الإفتاء المصرية فتوى جديدة عن لعبة الحوت الأزرق.\n'
             'وقالت دار الإفتاء إن "المشاركة في اللعبة محرمة شرعا".')
     assert speakers(text) == [("دار الإفتاء المصرية", None)]
+
+
+def test_a_body_written_with_a_preposition_is_the_body_the_document_names_in_full():
+    # the resolver alone: the shipped speaker model may find the name another way
+    text = ('نشر المركز الوطني لمراقبة الإرهاب في بلجيكا دراسة جديدة.\n'
+            'وجاء في تقرير للمركز الوطني لمراقبة الإرهاب أن "الكتيبات متاحة في المساجد".')
+    quotes = Extractor(backend="rules", speaker_model="none").extract(text).quotes
+    assert [q.speaker.name for q in quotes] == ["المركز الوطني لمراقبة الإرهاب في بلجيكا"]
