@@ -246,7 +246,7 @@ def test_resolver_cv_writes_the_out_of_fold_predictions(tmp_path):
 def test_resolver_train_writes_the_same_model_twice_with_its_card(tmp_path):
     first, second = tmp_path / "one.json", tmp_path / "two.json"
     for path in (first, second):
-        result = resolver("train", "--folds", "2", "--output", str(path))
+        result = resolver("train", "--folds", "2", "--learner", "linear", "--output", str(path))
         assert result.exit_code == 0, result.output
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
     assert json.loads(first.read_text(encoding="utf-8"))["format"] == "quotes-speaker-ranker/1"

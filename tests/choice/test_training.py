@@ -7,14 +7,14 @@ from quotes.cli import main
 
 
 def test_each_backend_gets_the_learner_cross_validation_chose():
-    assert fit_settings("stanza")["learner"] == "trees"
-    assert fit_settings("rules") == {"learner": "linear", **LEARNER_SETTINGS["linear"]}
+    assert fit_settings("stanza") == {"learner": "trees", **LEARNER_SETTINGS["trees"]}
+    assert fit_settings("rules") == {"learner": "trees", **LEARNER_SETTINGS["trees"]}
 
 
 def test_given_options_override_the_chosen_ones():
-    settings = fit_settings("rules", learner="trees", lead=1.0, depth=None)
-    assert settings["learner"] == "trees" and settings["lead"] == 1.0
-    assert settings["depth"] == LEARNER_SETTINGS["trees"]["depth"]
+    settings = fit_settings("rules", learner="linear", lead=1.0, steps=None)
+    assert settings["learner"] == "linear" and settings["lead"] == 1.0
+    assert settings["steps"] == LEARNER_SETTINGS["linear"]["steps"]
 
 
 def test_an_option_of_the_other_learner_is_refused():
