@@ -179,8 +179,10 @@ class RuleDoc:
         return "على" in self.norm.original
 
     def is_marker(self, word: str) -> bool:
-        """A word of any marker group: a complementizer, conjunction, adjunct, time word ..."""
-        return any(word in group for group in self.lexicon.markers.values())
+        """A word of any marker group, with و or ف or without: a complementizer, conjunction,
+        adjunct, time word ..."""
+        bare = word[1:] if word[:1] in "وف" and len(word) > 2 else None
+        return any(word in group or bare in group for group in self.lexicon.markers.values())
 
     def is_preposition(self, i: int) -> bool:
         """A preposition. Normalised علي is على or the name Ali: where the text writes على

@@ -244,3 +244,9 @@ def test_a_body_written_with_a_preposition_is_the_body_the_document_names_in_ful
             'وجاء في تقرير للمركز الوطني لمراقبة الإرهاب أن "الكتيبات متاحة في المساجد".')
     quotes = Extractor(backend="rules", speaker_model="none").extract(text).quotes
     assert [q.speaker.name for q in quotes] == ["المركز الوطني لمراقبة الإرهاب في بلجيكا"]
+
+
+def test_a_word_of_grammar_with_its_conjunction_begins_no_full_name():
+    # روسيا is not first written as "ولاتزال روسيا": the auxiliary is no first name
+    quotes = Extractor(backend="rules", speaker_model="none").extract("ولاتزال روسيا تنفي أي تورط في الحادث.").quotes
+    assert [q.speaker.name for q in quotes] == ["روسيا"]

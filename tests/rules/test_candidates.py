@@ -247,6 +247,11 @@ def test_a_time_word_before_the_cue_is_not_its_subject(candidates):
     assert candidates(text)[0][3] == "مكتب تنسيق الشؤون الإنسانية"
 
 
+@pytest.mark.parametrize("text", ["ولا تزال روسيا تنفي أي تورط في الحادث.", "ولاتزال روسيا تنفي أي تورط في الحادث."])
+def test_the_auxiliary_of_still_before_the_subject_is_not_its_words(candidates, text):
+    assert candidates(text)[0][3] == "روسيا"
+
+
 def test_a_manner_word_after_the_speaker_is_not_part_of_the_phrase(candidates):
     assert candidates("وقال الوزير سامي الجابر بوضوح إن الاتفاق انتهى.")[0][3] == "الوزير سامي الجابر"
 
