@@ -263,8 +263,9 @@ def _read_segment(doc: RuleDoc, seg: list[Token]) -> _Part:
         word = words[i]
         if role is not None and role[1] == i and word in lexicon.name_class("nw.demonstrative"):
             break  # دبلوماسيون هذا القرار: the demonstrative opens what they speak of
-        if body and role is not None and role[1] == i and _describes_named_body(words, preps, role, i):
-            break  # قناة آزال الفضائية الموالية للرئيس: the body is named, the rest describes it
+        if body and role is not None and role[1] == i and (_describes_named_body(words, preps, role, i)
+                                                          or word in lexicon.name_class("nw.body-description")):
+            break  # قناة آزال الفضائية الموالية للرئيس، وكالة الأنباء اليمنية الرسمية: the rest describes it
         quantifier = word in lexicon.name_class("nw.quantifier")
         if role is None and part.name is None and (quantifier or _has_article(doc, seg[i])) and not part.titles:
             role, after = [i, i + 1], "construct" if quantifier else "def"  # بعض الخبراء، المخرج

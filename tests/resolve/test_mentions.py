@@ -25,6 +25,9 @@ def read(ruledoc, phrase):
     # with its pronoun the relation is the speaker's, and the name after it too (his father, Joe)
     ("والده جو", "person", "والده", [], "جو"),
     ("وزارة الخارجية الأمريكية", "organisation", "وزارة الخارجية الامريكية", [], None),
+    # a body's name ends before the words that describe it
+    ("وكالة الأنباء اليمنية الرسمية", "organisation", "وكالة الانباء اليمنية", [], None),
+    ("صحيفة بيلد الواسعة الانتشار", "organisation", "صحيفة بيلد", [], None),
     ("تقرير طبي حديث", "document", "تقرير طبي حديث", [], None),
     ("الشيخ ناصر", "person", None, ["الشيخ"], "ناصر"),
     # a particle is no name: before the role, or after it
