@@ -535,8 +535,9 @@ def quoted_name(doc: RuleDoc, i: int) -> bool:
 
 def phrase_end(doc: RuleDoc, first: int) -> int:
     """The last token of a person phrase starting at `first`: it stops at punctuation other
-    than quote marks, a cue, a clause word, where a speaker phrase ends (an occasion, a
-    preposition after a name ...), or a و-word after a full name (باقري وأجرى)."""
+    than the marks of a short quote (a name in marks), a cue, a clause word, where a speaker
+    phrase ends (an occasion, a preposition after a name ...), or a و-word after a full name
+    (باقري وأجرى)."""
     last = first
     name_words = 0
     j = first
@@ -552,6 +553,9 @@ def phrase_end(doc: RuleDoc, first: int) -> int:
             name_words = name_words + 1 if not is_definite(tok.text) and j > first else 0
             last = j
         elif doc.quote_of(j):
+            quote = doc.opens_quote(j)
+            if quote is not None and len(doc.quote_tokens(quote)) > MAX_NAME_IN_MARKS:
+                break  # رئيس الوزراء "سنهدم الجدار ...": what is said, not a name in marks
             last = j
             if doc.closes_quote(j):
                 break

@@ -250,3 +250,10 @@ def test_a_word_of_grammar_with_its_conjunction_begins_no_full_name():
     # روسيا is not first written as "ولاتزال روسيا": the auxiliary is no first name
     quotes = Extractor(backend="rules", speaker_model="none").extract("ولاتزال روسيا تنفي أي تورط في الحادث.").quotes
     assert [q.speaker.name for q in quotes] == ["روسيا"]
+
+
+def test_the_words_of_a_quote_after_a_role_are_no_name():
+    # a long quote after the role is what was said; a name in marks is short (الجنرال "سيرغي شويغو")
+    text = 'وأضاف رئيس الوزراء الإثيوبي "سنهدم الجدار وسنبني بالمحبة جسرا بين البلدين".'
+    quotes = Extractor(backend="rules", speaker_model="none").extract(text).quotes
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [(None, "رئيس الوزراء الإثيوبي")]
