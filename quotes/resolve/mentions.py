@@ -553,8 +553,7 @@ def phrase_end(doc: RuleDoc, first: int) -> int:
             name_words = name_words + 1 if not is_definite(tok.text) and j > first else 0
             last = j
         elif doc.quote_of(j):
-            quote = doc.opens_quote(j)
-            if quote is not None and len(doc.quote_tokens(quote)) > MAX_NAME_IN_MARKS:
+            if doc.opens_quote(j) is not None and not quoted_name(doc, j):
                 break  # رئيس الوزراء "سنهدم الجدار ...": what is said, not a name in marks
             last = j
             if doc.closes_quote(j):

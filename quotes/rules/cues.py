@@ -135,12 +135,17 @@ def find_cues(tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
     return cues
 
 
+def withholds_name(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """Tokens i and i + 1 open the clause of a source that withholds its name (طلب عدم ذكر
+    اسمه، دون الكشف عن هويته)."""
+    return i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lexicon.words("mk.anonymity")
+
+
 def _withheld_name(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
-    """Token i says nothing: it opens or follows the clause of a source that withholds its
-    name (طلب عدم ذكر اسمه، دون الكشف عن هويته), where ذكر and الكشف are verbal nouns."""
-    after = f"{tokens[i].text} {tokens[i + 1].text}" if i + 1 < len(tokens) else ""
-    return (after in lexicon.words("mk.anonymity")
-            or (i > 0 and tokens[i - 1].text in lexicon.words("mk.verbal-noun-before")))
+    """Token i says nothing: it opens or follows that clause, where ذكر and الكشف after عدم
+    or دون are verbal nouns."""
+    after_verbal_noun = i > 0 and tokens[i - 1].text in lexicon.words("mk.verbal-noun-before")
+    return withholds_name(tokens, i, lexicon) or after_verbal_noun
 
 
 def in_hal_position(tokens: list[Token], cue: Cue, lexicon: Lexicon, after_cue: bool) -> bool:

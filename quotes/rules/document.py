@@ -171,7 +171,7 @@ class RuleDoc:
     def is_adjunct(self, i: int) -> bool:
         """A time word, alone or with و or ف (أمس، والاثنين): when, never who."""
         tok, adjuncts = self.tokens[i], self.lexicon.words("mk.adjunct")
-        return tok.is_word and (tok.text in adjuncts or _conjunction_off(tok.text) in adjuncts)
+        return tok.is_word and (tok.text in adjuncts or conjunction_off(tok.text) in adjuncts)
 
     @cached_property
     def _writes_alef_maqsura(self) -> bool:
@@ -180,7 +180,7 @@ class RuleDoc:
     def is_marker(self, word: str) -> bool:
         """A word of any marker group, with و or ف or without: a complementizer, conjunction,
         adjunct, time word ..."""
-        bare = _conjunction_off(word)
+        bare = conjunction_off(word)
         return any(word in group or bare in group for group in self.lexicon.markers.values())
 
     def is_preposition(self, i: int) -> bool:
@@ -253,6 +253,6 @@ class RuleDoc:
         return j if j < len(self.tokens) else None
 
 
-def _conjunction_off(word: str) -> str | None:
-    """The word without the و or ف written on it (والاثنين -> الاثنين), or None."""
+def conjunction_off(word: str) -> str | None:
+    """The word without the و or ف written on it (والاثنين -> الاثنين، ففي -> في), or None."""
     return word[1:] if word[:1] in "وف" and len(word) > 2 else None

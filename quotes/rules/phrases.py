@@ -8,7 +8,8 @@ place and addressee after it are set aside. A phrase that begins with a preposit
 from __future__ import annotations
 
 from quotes.lexicon import Lexicon
-from quotes.rules.document import RuleDoc
+from quotes.rules.cues import withholds_name
+from quotes.rules.document import RuleDoc, conjunction_off
 
 
 def speaker_bounds(doc: RuleDoc, first: int, last: int, lead: bool = True) -> tuple[int, int] | None:
@@ -69,7 +70,7 @@ def can_start(doc: RuleDoc, j: int) -> bool:
     cue = doc.cue_at(j)
     if cue is not None and cue.is_verb:
         return False
-    bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
+    bare = conjunction_off(word) or word
     if (doc.is_preposition(j) or bare in doc.lexicon.words("mk.preposition") or doc.is_complementizer(j)
             or word in doc.lexicon.name_class("nw.circumstantial") or doc.is_word(j, "mk.adjunct-preposition")):
         return False  # وأضاف خلال كلمة ...: an occasion, and no speaker before the content
@@ -104,12 +105,12 @@ def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
         return _after_name(doc, j, first)
     if doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.relative"):
         return True
-    nxt = doc.next_word(j)
-    if nxt is not None and f"{tok.text} {doc.tokens[nxt].text}" in doc.lexicon.words("mk.anonymity"):
-        return True  # مسؤول أوروبي، طلب عدم ذكر اسمه: the source withholds its name
+    if withholds_name(doc.tokens, j, doc.lexicon):
+        return True  # مسؤول أوروبي، طلب عدم ذكر اسمه
     cue = doc.cue_at(j)
     if cue is not None and cue.kind == "participle":
         return True
+    nxt = doc.next_word(j)
     if tok.text in ("في", "منذ", "علي", "عبر") and nxt is not None and (is_event(doc, nxt) or _is_number(doc, nxt)):
         return True  # في بيان، على صفحتها، في عام 2015
     if tok.text == "من" and nxt is not None and doc.tokens[nxt].text.startswith(doc.lexicon.name_class("nw.side")):

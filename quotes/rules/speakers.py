@@ -8,7 +8,7 @@ from typing import Literal
 
 from quotes.rules.content import MAX_NAME_IN_MARKS, MAX_REGION
 from quotes.rules.cues import Cue
-from quotes.rules.document import RuleDoc
+from quotes.rules.document import RuleDoc, conjunction_off
 from quotes.rules.phrases import can_start, speaker_bounds
 
 MAX_OBJECT_WORDS = 3  # an object before the preposition (الرسوم الجديدة); a longer phrase holds the subject too
@@ -157,7 +157,7 @@ def skip_openers(doc: RuleDoc, first: int, last: int) -> int:
             words = doc.tokens[first:first + width]
             if len(words) == width and all(t.is_word for t in words):
                 text = " ".join(t.text for t in words)
-                if text in openers or (text[0] in "وف" and text[1:] in openers):
+                if text in openers or conjunction_off(text) in openers:
                     first += width
                     moved = True
                     break

@@ -2,10 +2,11 @@
 from quotes import Extractor
 
 RULES = Extractor(backend="rules")
+RESOLVER = Extractor(backend="rules", speaker_model="none")  # the resolver alone: no model re-chooses
 
 
-def speakers(text):
-    return [(q.speaker.name, q.speaker.role) for q in RULES.extract(text).quotes]
+def speakers(text, extractor=RULES):
+    return [(q.speaker.name, q.speaker.role) for q in extractor.extract(text).quotes]
 
 
 def test_surname_links_to_the_full_name_and_role():
@@ -242,18 +243,15 @@ def test_a_body_written_with_a_preposition_is_the_body_the_document_names_in_ful
     # the resolver alone: the shipped speaker model may find the name another way
     text = ('نشر المركز الوطني لمراقبة الإرهاب في بلجيكا دراسة جديدة.\n'
             'وجاء في تقرير للمركز الوطني لمراقبة الإرهاب أن "الكتيبات متاحة في المساجد".')
-    quotes = Extractor(backend="rules", speaker_model="none").extract(text).quotes
-    assert [q.speaker.name for q in quotes] == ["المركز الوطني لمراقبة الإرهاب في بلجيكا"]
+    assert [name for name, _ in speakers(text, RESOLVER)] == ["المركز الوطني لمراقبة الإرهاب في بلجيكا"]
 
 
 def test_a_word_of_grammar_with_its_conjunction_begins_no_full_name():
     # روسيا is not first written as "ولاتزال روسيا": the auxiliary is no first name
-    quotes = Extractor(backend="rules", speaker_model="none").extract("ولاتزال روسيا تنفي أي تورط في الحادث.").quotes
-    assert [q.speaker.name for q in quotes] == ["روسيا"]
+    assert [name for name, _ in speakers("ولاتزال روسيا تنفي أي تورط في الحادث.", RESOLVER)] == ["روسيا"]
 
 
 def test_the_words_of_a_quote_after_a_role_are_no_name():
     # a long quote after the role is what was said; a name in marks is short (الجنرال "سيرغي شويغو")
     text = 'وأضاف رئيس الوزراء الإثيوبي "سنهدم الجدار وسنبني بالمحبة جسرا بين البلدين".'
-    quotes = Extractor(backend="rules", speaker_model="none").extract(text).quotes
-    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [(None, "رئيس الوزراء الإثيوبي")]
+    assert speakers(text, RESOLVER) == [(None, "رئيس الوزراء الإثيوبي")]
