@@ -169,9 +169,20 @@ class RuleDoc:
         return tok.is_word and tok.text in self.lexicon.words(group)
 
     def is_adjunct(self, i: int) -> bool:
-        """A time word, alone or with و or ف (أمس، والاثنين): when, never who."""
+        """A time word, alone or with و or ف (أمس، والاثنين): when, never who. A time of
+        day that is also a given name is a name before an indefinite word that is no time
+        word (المطوفة صباح بوان; but صباح اليوم، صباح يوم الأحد)."""
         tok, adjuncts = self.tokens[i], self.lexicon.words("mk.adjunct")
-        return tok.is_word and (tok.text in adjuncts or conjunction_off(tok.text) in adjuncts)
+        if not tok.is_word or (tok.text not in adjuncts and conjunction_off(tok.text) not in adjuncts):
+            return False
+        return tok.text not in self.lexicon.words("mk.time-or-name") or not self._name_follows(i)
+
+    def _name_follows(self, i: int) -> bool:
+        after = self.next_token(i)
+        if after is None or not self.tokens[after].is_word:
+            return False  # صباح، صباح 12 مايو
+        word = self.tokens[after].text
+        return not word.startswith("ال") and not self.is_adjunct(after) and not self.is_marker(word)
 
     @cached_property
     def _writes_alef_maqsura(self) -> bool:

@@ -103,7 +103,7 @@ def ends_phrase(doc: RuleDoc, j: int, first: int) -> bool:
     tok = doc.tokens[j]
     if doc.opens_quote(j):
         return _after_name(doc, j, first)
-    if doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.relative"):
+    if doc.is_adjunct(j) or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.relative"):
         return True
     if withholds_name(doc.tokens, j, doc.lexicon):
         return True  # مسؤول أوروبي، طلب عدم ذكر اسمه

@@ -43,3 +43,19 @@ def test_a_source_that_withholds_its_name_is_described_without_that_clause(ruled
     cue = next(t.index for t in doc.tokens if t.text == "وقال")
     first, last = speaker_bounds(doc, cue + 1, len(doc.tokens) - 1)
     assert doc.norm.original_text(doc.tokens[first].start, doc.tokens[last].end).rstrip("،") == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a time of day that is also a given name: a name before a name, a time before a time
+    ("وأوضحت المطوفة صباح بوان أن الموسم ناجح.", "المطوفة صباح بوان"),
+    ("وأوضحت المطوفة صباح اليوم أن الموسم ناجح.", "المطوفة"),
+    ("وقال الوزير صباح يوم الأحد إن الموسم ناجح.", "الوزير"),
+    ("وقال الوزير صباح 12 مايو إن الموسم ناجح.", "الوزير"),
+    ("وقال الوزير مساء أمس إن الموسم ناجح.", "الوزير"),
+])
+def test_a_time_of_day_ends_the_phrase_unless_it_is_a_name(ruledoc, text, speaker):
+    doc = ruledoc(text)
+    cue = next(t.index for t in doc.tokens if t.text in ("واوضحت", "وقال"))
+    that = next(t.index for t in doc.tokens if t.text in ("ان", "إن"))
+    first, last = speaker_bounds(doc, cue + 1, that - 1)
+    assert doc.norm.original_text(doc.tokens[first].start, doc.tokens[last].end) == speaker
