@@ -55,7 +55,7 @@ def role_key(text: str) -> str:
     return " ".join(words)
 
 
-def _introduces(words: list[str]) -> bool:
+def introduces(words: list[str]) -> bool:
     """An indefinite description (نواب بلجيكيون، مسؤول أمريكي) brings in a source the
     text has not named: the head alone or with an adjective, neither with the article."""
     return not is_definite(words[0]) and (len(words) == 1 or (is_nisba(words[1]) and not is_definite(words[1])))
@@ -282,7 +282,7 @@ class EntityTable:
         if exact:
             return self.nearest(exact, mention.span[0])
         words = set(key.split())
-        if mention.head is None or _introduces(self.words(mention.role).split()):
+        if mention.head is None or introduces(self.words(mention.role).split()):
             return None
         related = [e for e in self.entities if mention.head.id in e.heads and e.name
                    and not any(_other_nisba(words, role_key(r).split()) for r, _ in e.roles)]

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
-from quotes.resolve.entities import Entity, EntityTable, role_key
+from quotes.resolve.entities import Entity, EntityTable, introduces, role_key
 from quotes.resolve.mentions import (Mention, Span, analyse, match_role, opens_description, phrase_end,
                                      quoted_name)
 from quotes.rules.document import RuleDoc
@@ -24,8 +24,9 @@ MAX_ROLE_WORDS = 10  # words of a role, titles included, read before a name
 
 def settle_roles(doc: RuleDoc, table: EntityTable, done: list) -> list:
     """Attributions (quotes.resolve.rules.Attribution) with each office that speaks unnamed
-    given to the person the document names in that office, and every named speaker's
-    roles completed with those written with its name."""
+    given to the person the document names in that office (or, with no one named in it, to
+    the one speaker named without a role), and every named speaker's roles completed with
+    those written with its name."""
     written = _Written(doc, table)
     done = _to_holders(table, written, done)
     _add_written_roles(table, written)
@@ -64,10 +65,24 @@ def _to_holders(table: EntityTable, written: _Written, done: list) -> list:
         holders = [e for e, held in named if any(_same_office(k, h) for k in keys for h in held)]
         at = min(s for s, _ in entity.mentions) if entity.mentions else 0
         holder = EntityTable.nearest(holders, at)
+        if holder is None and (holder := _the_one_without_a_role(table, written, entity)) is not None:
+            holder.roles = list(entity.roles)  # the description is the one role the text gives it
         if holder is not None:
             moved[id(entity)] = holder
             entity.speaks, holder.speaks = False, True
     return [replace(a, entity=moved[id(a.entity)]) if id(a.entity) in moved else a for a in done]
+
+
+def _the_one_without_a_role(table: EntityTable, written: _Written, entity: Entity) -> Entity | None:
+    """A definite description no named person holds (وقال وزير الخارجية الأمريكي ...، وتابع
+    بومبيو) is the one named speaker the document gives no role, if there is one alone,
+    named in full, and it agrees in gender: news describes a source in one place and names
+    it in another."""
+    if entity.plural or introduces(entity.roles[0][0].split()):
+        return None  # الزعماء، مسؤول أمريكي: a group, a source the text does not name
+    bare = [e for e in table.speakers() if e.kind == "person" and " " in (e.name or "") and not e.roles
+            and not e.plural and not written.roles(e.name) and e.agrees(entity.feminine, False)]
+    return bare[0] if len(bare) == 1 else None
 
 
 def _same_office(key: str, held: str) -> bool:

@@ -1,6 +1,7 @@
 """Roles read where the text writes them with a name (quotes.resolve.roles)."""
 import pytest
 
+from quotes import Extractor
 from quotes.resolve.roles import _word_places, written_roles
 from quotes.text import normalize
 
@@ -46,3 +47,32 @@ def test_roles_written_with_a_name(ruledoc, text, name, roles):
 ])
 def test_what_is_no_role_of_the_name(ruledoc, text, name, roles):
     assert roles_of(ruledoc, text, name) == roles
+
+
+RESOLVER = Extractor(backend="rules", speaker_model="none")  # the resolver alone: no model re-chooses
+
+
+def speakers(text):
+    return [(q.speaker.name, q.speaker.role) for q in RESOLVER.extract(text).quotes]
+
+
+def test_a_description_no_one_holds_is_the_one_speaker_named_without_a_role():
+    text = ("عقد وزير الخارجية السعودي عادل الجبير مؤتمرا صحفيا مع ضيفه مايك بومبيو.\n"
+            'وقال وزير الخارجية الأمريكي: "الوحدة في الخليج أمر مهم".\n'
+            'وتابع بومبيو: "نحن نقف مع حلفائنا".')
+    assert speakers(text) == [("مايك بومبيو", "وزير الخارجية الأمريكي")] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # a source the text does not name: an indefinite description
+    ("عقد الوزير عادل الجبير مؤتمرا صحفيا مع ضيفه مايك بومبيو.\n"
+     'وقال مسؤول أمريكي: "الوحدة في الخليج أمر مهم".\n'
+     'وتابع بومبيو: "نحن نقف مع حلفائنا".'),
+    # two named speakers without a role: which one is not said
+    ("استقبل سامي نادر ضيفه مايك بومبيو.\n"
+     'وقال وزير الخارجية الأمريكي: "الوحدة في الخليج أمر مهم".\n'
+     'وقال بومبيو: "نحن نقف مع حلفائنا".\n'
+     'وقال نادر: "الزيارة ناجحة".'),
+])
+def test_a_description_stays_unnamed_when_no_one_named_alone_can_be_it(text):
+    assert speakers(text)[0][0] is None
