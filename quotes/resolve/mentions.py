@@ -457,8 +457,10 @@ def _possessed(lexicon: Lexicon, word: str) -> bool:
 
 
 def _construct_capable(lexicon: Lexicon, word: str) -> bool:
-    """A common noun that takes a genitive (هيئة أركان): a role or body word, or -ة."""
-    return match_role(lexicon, [word], 0) is not None or word.endswith("ة") or word.endswith("ات")
+    """A common noun that takes a genitive (هيئة أركان، مطار عدن): a role or body word, -ة,
+    or one of nw.construct-noun."""
+    return (match_role(lexicon, [word], 0) is not None or word.endswith(("ة", "ات"))
+            or word in lexicon.name_class("nw.construct-noun"))
 
 
 MAX_PERSON_WORDS = 14  # a role, titles and a name written together
