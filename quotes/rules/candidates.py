@@ -8,7 +8,7 @@ of that quote (قال إن الوزير أكد أن ...). Attribution phrases an
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Literal
 
 import regex
@@ -23,6 +23,7 @@ from quotes.rules.speakers import SpeakerHint, skip_openers, speaker_after, spea
 MAX_HEADLINE_SPEAKER = 4  # words before a headline's colon
 MAX_NOUN_SOURCE = 6  # tokens between a noun of saying (قول، اتهامات) and its أن
 RELATIVE_SUBJECTS = frozenset({"ما", "مما", "من"})  # before a verb: which, whoever
+MEDIA = "org.media"  # the role head of an outlet: صحيفة، وكالة الأنباء، قناة
 MAX_OBJECT_TOKENS = 4  # tokens of the object between a view verb's subject and its quoted predicate
 
 WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
@@ -51,7 +52,7 @@ def find_candidates(doc: RuleDoc) -> list[Candidate]:
             if speaker is not None:
                 sentence_speaker[doc.sentence_of[cue.last]] = speaker
             if candidate and _says_something(doc, candidate) and not _overlaps(found, candidate):
-                found.append(candidate)  # not «» and not a quote an earlier cue reported (وأوضح «..» وأضاف)
+                found.append(_relayed(doc, candidate))  # not «» and not a quote an earlier cue reported
     for cue in doc.cues:
         if not cue.is_verb and not _claimed(found, cue.start):
             candidate = _from_phrase(doc, cue, sentence_speaker)
@@ -177,9 +178,34 @@ def _from_phrase(doc: RuleDoc, cue: Cue, sentence_speaker) -> Candidate | None:
     return _from_according(doc, cue)
 
 
-def _from_according(doc: RuleDoc, cue: Cue) -> Candidate | None:
-    """بحسب الوزير، فإن ... / ... ، وفق الوزير / حسبما ذكرت الوكالة."""
-    start, last = doc.sentence_span(cue.first)
+def _relayed(doc: RuleDoc, candidate: Candidate) -> Candidate:
+    """What an outlet reports with its source after the content (ذكرت صحيفة "ديلي ميل" أن
+    ...، وفق مصدر عسكري) is that source's: relayed speech belongs to the one who said it."""
+    if not _an_outlet(doc, candidate.speaker):
+        return candidate
+    j = doc.next_token(_token_at(doc, candidate.end - 1))
+    while j is not None and not doc.tokens[j].is_word and doc.tokens[j].text not in ".؟!":
+        j = doc.next_token(j)
+    cue = doc.cue_at(j) if j is not None else None
+    if cue is None or cue.kind != "according" or cue.first != j:
+        return candidate
+    found = _according_source(doc, cue)
+    return candidate if found is None else replace(candidate, speaker=found[0])
+
+
+def _an_outlet(doc: RuleDoc, hint: SpeakerHint) -> bool:
+    """The speaker phrase opens with an outlet's head (صحيفة، وكالة الأنباء، قناة)."""
+    if hint.first is None:
+        return False
+    words = tuple(t.text for t in doc.words_in(hint.first, hint.last)[:2])
+    heads = (doc.lexicon.role_phrases.get(words[:width]) for width in (2, 1))
+    return any(head is not None and head.id == MEDIA for head in heads)
+
+
+def _according_source(doc: RuleDoc, cue: Cue) -> tuple[SpeakerHint, int] | None:
+    """The source an attribution phrase names (بحسب الوزير، وفق ما أفاد مصدر) and its last
+    token, or None where no source follows it in its sentence."""
+    _, last = doc.sentence_span(cue.first)
     first = cue.last + 1
     if cue.attribution.source == "verb_after" and first <= last and doc.cue_at(first):
         first = doc.cue_at(first).last + 1
@@ -189,8 +215,16 @@ def _from_according(doc: RuleDoc, cue: Cue) -> Candidate | None:
     while source_last + 1 <= last and not _ends_source(doc, source_last + 1):
         source_last += 1
     speaker = speaker_after(doc, cue, first, source_last, cue.skip)
-    if speaker is None:
+    return None if speaker is None else (speaker, source_last)
+
+
+def _from_according(doc: RuleDoc, cue: Cue) -> Candidate | None:
+    """بحسب الوزير، فإن ... / ... ، وفق الوزير / حسبما ذكرت الوكالة."""
+    start, last = doc.sentence_span(cue.first)
+    found = _according_source(doc, cue)
+    if found is None:
         return None
+    speaker, source_last = found
     before = skip_openers(doc, start, cue.first - 1)
     if not doc.words_in(before, cue.first - 1):
         after = doc.next_token(source_last)

@@ -95,6 +95,17 @@ def test_relayed_speech_belongs_to_the_original_speaker(candidates):
     assert candidates(text) == [("indirect", "يتوقع استقرار الإنتاج", "ونقلت", "وزير النفط")]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # an outlet that reports with the source after the content relays that source
+    ('وذكرت صحيفة "الغد" أن الحكومة ستستقيل قريبا، وفق مصدر حكومي.', "مصدر حكومي"),
+    ("وذكرت وكالة الأنباء الرسمية أن الحدود ستفتح غدا، بحسب ما أفاد مسؤول في الجمارك.", "مسؤول في الجمارك"),
+    # a person who speaks keeps the quote: the outlet after it only reported it
+    ("وقال الوزير إن الحدود ستفتح غدا، بحسب صحيفة الغد.", "الوزير"),
+])
+def test_what_an_outlet_reports_from_a_source_is_the_sources(candidates, text, speaker):
+    assert candidates(text)[0][3] == speaker
+
+
 def test_headline_name_colon_statement(candidates):
     text = "الوزير سالم: الاقتصاد يتعافى ببطء\nوقال سالم في حديث للتلفزيون إن النمو سيعود."
     found = candidates(text)
