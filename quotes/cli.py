@@ -502,7 +502,7 @@ def _fit_options(func):
                      help="Stanza model directory (stanza backend)."),
         click.option("--learner", type=click.Choice(["linear", "trees"]),
                      help="A linear ranker or gradient-boosted trees. Default: the one chosen for the backend "
-                          "(trees for stanza, linear for rules)."),
+                          "(quotes.choice.training.BACKEND_LEARNER: trees for both)."),
         click.option("--l2", type=float, help="L2 penalty on the weights (linear) or on the leaf values (trees)."),
         click.option("--steps", type=int, help="Gradient steps (linear)."),
         click.option("--rounds", type=int, help="Trees, one a round (trees)."),

@@ -42,6 +42,14 @@ class Word:
         return self.deprel.split(":")[0]
 
 
+def _preposition_on_the_article(words: list[Word]) -> bool:
+    """A token of a preposition and a definite word (بالحكومة; لليونسكو, whose article's
+    alif is not written): no name begins so. The parse also splits names (بوكوفا as ب +
+    وكوفا), so a preposition alone is not enough."""
+    return (len(words) == 2 and words[0].upos == "ADP"
+            and (words[1].text.startswith("ال") or (words[0].text == "ل" and words[1].text.startswith("ل"))))
+
+
 def _feats(raw: str | None) -> dict[str, str]:
     return dict(part.split("=", 1) for part in raw.split("|")) if raw else {}
 
@@ -92,7 +100,8 @@ class Tree:
         for word in self.words_at(start, end):
             tokens.setdefault(word.token, []).append(word)
         kept = list(tokens)
-        function = {span for span, words in tokens.items() if not self.can_be_a_name(*span)}
+        function = {span for span, words in tokens.items()
+                    if not self.can_be_a_name(*span) or _preposition_on_the_article(words)}
         while kept and kept[0] in function:
             kept.pop(0)
         while kept and kept[-1] in function:

@@ -155,3 +155,9 @@ def test_an_adjective_ner_tags_as_a_person_stays_in_the_description(lexicon):
     # مسؤول أوروبي: an unnamed official, whatever NER says of أوروبي
     found = resolve(parse("adjective-as-person.conllu", persons=("أوروبي",)), lexicon)
     assert [(name, mention) for _, name, _, mention in found] == [(None, "مسؤول اوروبي")]
+
+
+def test_a_preposition_on_the_article_does_not_begin_a_name(lexicon):
+    # NER tags لليونسكو as a person; ل + (ا)ليونسكو is the office's genitive, and no one is named
+    found = resolve(parse("article-preposition-in-ner-span.conllu", persons=("لليونسكو",)), lexicon)
+    assert [(name, role) for _, name, role, _ in found] == [(None, "المديرة العامة لليونسكو")]
