@@ -255,3 +255,10 @@ def test_the_words_of_a_quote_after_a_role_are_no_name():
     # a long quote after the role is what was said; a name in marks is short (الجنرال "سيرغي شويغو")
     text = 'وأضاف رئيس الوزراء الإثيوبي "سنهدم الجدار وسنبني بالمحبة جسرا بين البلدين".'
     assert speakers(text, RESOLVER) == [(None, "رئيس الوزراء الإثيوبي")]
+
+
+def test_an_implied_subject_after_a_line_break_is_named_in_the_paragraph_before():
+    text = ("رحب البرلمان بالضيوف.\n"
+            "ودافعت رئيسة الوزراء سلمى الراشد عن الزيارة أمام النواب.\n"
+            'وقالت أمام البرلمان إن "العلاقات بين البلدين تاريخية".')
+    assert speakers(text, RESOLVER) == [("سلمى الراشد", "رئيسة الوزراء")]
