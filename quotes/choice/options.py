@@ -158,7 +158,8 @@ def _reach(scene: Scene) -> tuple[int, int]:
     first, last = doc.sentence_span(at)
     region = [s for s in (_mention_span(a), _hint_span(scene)) if s is not None]
     if not region:
-        before = doc.sentence_span(first - 1)[0] if first > 0 else first
+        end = doc.last_word_before_sentence(first)
+        before = doc.sentence_span(end)[0] if end is not None else first
         return doc.tokens[before].start, scene.anchor
     lo, hi = min(s for s, _ in region), max(e for _, e in region)
     words = [t for t in doc.tokens[first:last + 1] if t.is_word]

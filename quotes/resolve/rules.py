@@ -222,18 +222,10 @@ class Implied:
         if agreeing is not None:
             agreeing.speaks = True
             return agreeing
-        previous = self._sentence_before(at)
+        end = self.doc.last_word_before_sentence(self.doc.token_range(at, at + 1)[0])
+        previous = self.doc.sentence_of[end] if end is not None else None
         before = [m for m in self.mentions if self._sentence(m.span[0]) == previous]
         return self._speaks(before[0]) if before else None
-
-    def _sentence_before(self, offset: int) -> int | None:
-        """The sentence before the one at `offset`, over the line breaks between them (a
-        paragraph's first sentence follows the last of the paragraph before)."""
-        first, _ = self.doc.sentence_span(self.doc.token_range(offset, offset + 1)[0])
-        j = first - 1
-        while j >= 0 and not self.doc.tokens[j].is_word:
-            j -= 1
-        return self.doc.sentence_of[j] if j >= 0 else None
 
     def _speaks(self, mention: Mention) -> Entity:
         return self.table.add(mention, speaks=True)

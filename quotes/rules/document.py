@@ -110,6 +110,15 @@ class RuleDoc:
         """First and last token index of the sentence holding token i."""
         return self._sentence_bounds[self.sentence_of[i]]
 
+    def last_word_before_sentence(self, i: int) -> int | None:
+        """The last word of the sentence before the one holding token i, over the line
+        breaks between them (a line break is a sentence of its own: a paragraph's first
+        sentence follows the last of the paragraph before); None in the first sentence."""
+        j = self.sentence_span(i)[0] - 1
+        while j >= 0 and not self.tokens[j].is_word:
+            j -= 1
+        return j if j >= 0 else None
+
     # --- words ------------------------------------------------------------------------
     @cached_property
     def cues(self) -> list[Cue]:

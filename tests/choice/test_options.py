@@ -5,6 +5,7 @@ from conll import parse
 
 from quotes.choice.features import describe
 from quotes.choice.options import Scene, options
+from quotes.resolve.rules import RulesResolver
 from quotes.resolve.syntax import StanzaResolver
 from quotes.resolve.tree import Tree
 from quotes.rules.candidates import find_candidates
@@ -69,3 +70,12 @@ def test_the_source_is_never_inside_its_own_words(scenes):
         for group in options(scene):
             for o in group:
                 assert o.at is None or not (content[0] <= o.at[0] < content[1]) or o.origin in ("choice", "mention")
+
+
+def test_an_implied_subject_is_offered_the_names_of_the_sentence_before_a_line_break(lexicon):
+    rules = RuleDoc.of(Normalized.of("ودافعت رئيسة الوزراء سلمى الراشد عن الزيارة أمام النواب.\n"
+                                     "وقالت أمام البرلمان إن العلاقات بين البلدين تاريخية."), lexicon)
+    done, table = RulesResolver().resolve(rules, find_candidates(rules))
+    (implied,) = [Scene(rules, None, table, a, ()) for a in done]
+    written = {(o.origin, rules.text[o.name[0]:o.name[1]]) for group in options(implied) for o in group if o.name}
+    assert ("entity", "سلمي الراشد") in written
