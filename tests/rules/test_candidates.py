@@ -397,3 +397,9 @@ def test_the_object_of_an_object_first_verb_is_no_speaker(candidates, text, spea
 ])
 def test_the_subject_before_the_cue_runs_back_to_the_clause_edge(candidates, text, speaker):
     assert candidates(text)[-1][3] == speaker  # the closing mark trimmed off the phrase
+
+
+def test_but_they_carries_its_subject(candidates):
+    # لكنهم: but they, the clause's subject is a pronoun, not a phrase that names anyone
+    text = "ورحب المحققون بالتقدم في القضية، لكنهم أكدوا أن النتائج ليست قريبة."
+    assert [c[3] for c in candidates(text)] == [None]
