@@ -148,6 +148,8 @@ def _read_before(doc: RuleDoc, first: int, last: int) -> Mention | None:
             mention = analyse(doc, k, last)
             if _names_with_role(doc, mention, first, last) and mention.role[1] <= doc.tokens[first].start:
                 found = mention
+        if tok.text.startswith("و") and opens_description(doc, k):
+            break  # تيريزا ماي، والأمير تشارلز: the و joins another person, whose role is not before it
     return found
 
 

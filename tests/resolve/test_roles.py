@@ -44,6 +44,8 @@ def test_roles_written_with_a_name(ruledoc, text, name, roles):
     ("وقال سامي نادر، الذي يعيش في باريس، إن الوضع صعب.", "سامي نادر", []),
     # a cue between ends the role: the minister speaks of someone else
     ("وقال وزير الخارجية إن سالم العلي سيزور المدينة.", "سالم العلي", []),
+    # و before a title joins another person: the role before it is the first one's
+    ("التقى الوفد رئيسة الوزراء تيريزا ماي، والأمير تشارلز.", "تشارلز", []),
 ])
 def test_what_is_no_role_of_the_name(ruledoc, text, name, roles):
     assert roles_of(ruledoc, text, name) == roles
