@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from quotes.resolve.entities import Entity, EntityTable, introduces, role_key
-from quotes.resolve.mentions import (Mention, Span, analyse, match_role, opens_description, phrase_end,
-                                     quoted_name)
-from quotes.rules.document import RuleDoc
+from quotes.resolve.mentions import (Mention, Span, analyse, match_role, match_title, opens_description,
+                                     phrase_end, quoted_name)
+from quotes.rules.document import RuleDoc, conjunction_off
 
 MAX_ROLE_WORDS = 10  # words of a role, titles included, read before a name
 
@@ -148,9 +148,17 @@ def _read_before(doc: RuleDoc, first: int, last: int) -> Mention | None:
             mention = analyse(doc, k, last)
             if _names_with_role(doc, mention, first, last) and mention.role[1] <= doc.tokens[first].start:
                 found = mention
-        if tok.text.startswith("و") and opens_description(doc, k):
-            break  # تيريزا ماي، والأمير تشارلز: the و joins another person, whose role is not before it
+        if _joins_another(doc, k):
+            break  # تيريزا ماي، والأمير تشارلز: the role before it is the first person's
     return found
+
+
+def _joins_another(doc: RuleDoc, k: int) -> bool:
+    """و written on a role or title (والأمير، ووزير; not وزير، والي): another person joined
+    to the one before."""
+    bare = conjunction_off(doc.tokens[k].text)
+    ahead = [bare] + [t.text for t in doc.tokens[k + 1:k + 5] if t.is_word][:3] if bare else []
+    return bool(ahead) and bool(match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0))
 
 
 def _read_after(doc: RuleDoc, first: int, last: int) -> Mention | None:

@@ -183,7 +183,7 @@ def _relayed(doc: RuleDoc, candidate: Candidate) -> Candidate:
     ...، وفق مصدر عسكري) is that source's: relayed speech belongs to the one who said it."""
     if not _an_outlet(doc, candidate.speaker):
         return candidate
-    j = doc.next_token(_token_at(doc, candidate.end - 1))
+    j = doc.next_token(doc.token_range(candidate.start, candidate.end)[1])
     while j is not None and not doc.tokens[j].is_word and doc.tokens[j].text not in ".؟!":
         j = doc.next_token(j)
     cue = doc.cue_at(j) if j is not None else None

@@ -187,6 +187,7 @@ class RuleDoc:
         return tok.text not in self.lexicon.words("mk.time-or-name") or not self._name_follows(i)
 
     def _name_follows(self, i: int) -> bool:
+        """An indefinite word follows token i, and no time word or marker."""
         after = self.next_token(i)
         if after is None or not self.tokens[after].is_word:
             return False  # صباح، صباح 12 مايو

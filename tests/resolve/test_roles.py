@@ -28,6 +28,8 @@ def roles_of(ruledoc, text, name):
     # a conjunction or preposition on the article stays out of the role; والي is one word
     ("والتقى الوفد بالرئيس السابق خالد عمر في المطار.", "خالد عمر", ["الرئيس السابق"]),
     ("ووصل والي الخرطوم أحمد عباس إلى المدينة.", "أحمد عباس", ["والي الخرطوم"]),
+    # وزير begins with و and is one word: the role reaches back over it to نائب
+    ("وصل نائب وزير الخارجية سامي العلي إلى المدينة.", "سامي العلي", ["نائب وزير الخارجية"]),
 ])
 def test_roles_written_with_a_name(ruledoc, text, name, roles):
     assert roles_of(ruledoc, text, name) == [normalize(r) for r in roles]
