@@ -488,9 +488,12 @@ def people(doc: RuleDoc) -> list[Mention]:
     return found
 
 
-def opens_description(doc: RuleDoc, i: int) -> bool:
-    """A role head or a title starts at token i."""
+def opens_description(doc: RuleDoc, i: int, first: str | None = None) -> bool:
+    """A role head or a title starts at token i, its word read as `first` where given (a
+    word without its و)."""
     ahead = [t.text for t in doc.tokens[i:i + 6] if t.is_word][:4]
+    if first is not None:
+        ahead[0] = first
     return bool(match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0))
 
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from quotes.resolve.entities import Entity, EntityTable, introduces, role_key
-from quotes.resolve.mentions import (Mention, Span, analyse, match_role, match_title, opens_description,
-                                     phrase_end, quoted_name)
+from quotes.resolve.mentions import (Mention, Span, analyse, match_role, opens_description, phrase_end,
+                                     quoted_name)
 from quotes.rules.document import RuleDoc, conjunction_off
 
 MAX_ROLE_WORDS = 10  # words of a role, titles included, read before a name
@@ -157,8 +157,7 @@ def _joins_another(doc: RuleDoc, k: int) -> bool:
     """و written on a role or title (والأمير، ووزير; not وزير، والي): another person joined
     to the one before."""
     bare = conjunction_off(doc.tokens[k].text)
-    ahead = [bare] + [t.text for t in doc.tokens[k + 1:k + 5] if t.is_word][:3] if bare else []
-    return bool(ahead) and bool(match_role(doc.lexicon, ahead, 0) or match_title(doc.lexicon, ahead, 0))
+    return bare is not None and opens_description(doc, k, bare)
 
 
 def _read_after(doc: RuleDoc, first: int, last: int) -> Mention | None:

@@ -183,10 +183,9 @@ def _relayed(doc: RuleDoc, candidate: Candidate) -> Candidate:
     ...، وفق مصدر عسكري) is that source's: relayed speech belongs to the one who said it."""
     if not _an_outlet(doc, candidate.speaker):
         return candidate
-    j = doc.next_token(doc.token_range(candidate.start, candidate.end)[1])
-    while j is not None and not doc.tokens[j].is_word and doc.tokens[j].text not in ".؟!":
-        j = doc.next_token(j)
-    cue = doc.cue_at(j) if j is not None else None
+    last = doc.token_range(candidate.start, candidate.end)[1]
+    j = doc.next_word(last)
+    cue = doc.cue_at(j) if j is not None and doc.sentence_of[j] == doc.sentence_of[last] else None
     if cue is None or cue.kind != "according" or cue.first != j:
         return candidate
     found = _according_source(doc, cue)
