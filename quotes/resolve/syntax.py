@@ -181,7 +181,7 @@ def _could_speak(doc: RuleDoc, tree: Tree, subject: Word, candidate: Candidate) 
         return False  # وقالوا ... وقالوا: the parser took the first verb for the second's subject
     if doc.tokens[head].text in doc.lexicon.name_class("nw.demonstrative"):
         return False  # التنظيم هناك أعلن: هناك points, it does not speak
-    return not (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_word(head, "mk.adjunct")
+    return not (_inside_content(span, candidate) or _quoted(doc, span) or doc.is_adjunct(head)
                 or is_event(doc, head) or doc.tokens[first].text in doc.lexicon.name_class("nw.circumstantial")
                 or doc.tokens[head].text.startswith(doc.lexicon.name_class("nw.side")))  # أمس، خلال كلمة، من جانبه
 

@@ -162,7 +162,7 @@ def _past_adjuncts(doc: RuleDoc, j: int) -> int | None:
     while j < len(doc.tokens):
         tok = doc.tokens[j]
         nxt = doc.next_word(j)
-        if tok.text in ",،" or doc.is_word(j, "mk.adjunct"):
+        if tok.text in ",،" or doc.is_adjunct(j):
             j += 1
         elif tok.is_word and (doc.is_preposition(j) or doc.is_word(j, "mk.adjunct-preposition")) \
                 and nxt is not None and is_event(doc, nxt):
@@ -250,7 +250,7 @@ def _ends_source(doc: RuleDoc, j: int) -> bool:
     tok = doc.tokens[j]
     quote = doc.opens_quote(j)
     return (tok.text in ",،:؛" or doc.is_complementizer(j) or (quote is not None and speech_like(doc, quote, j, None))
-            or doc.is_word(j, "mk.adjunct") or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.clause-break")
+            or doc.is_adjunct(j) or doc.is_word(j, "mk.adjunct-preposition") or doc.is_word(j, "mk.clause-break")
             or (doc.cue_at(j) is not None and doc.cue_at(j).is_verb))
 
 

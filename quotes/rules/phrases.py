@@ -37,7 +37,7 @@ def _skip_leading(doc: RuleDoc, first: int, last: int) -> int:
             return j  # a name in quote marks (وأوضح "حساب المواطن" أن)
         if not tok.is_word:
             j += 1
-        elif doc.is_word(j, "mk.adjunct") or _pronoun_preposition(doc, j):
+        elif doc.is_adjunct(j) or _pronoun_preposition(doc, j):
             j += 1  # أمس، فيها (التي يعلن فيها الجيش ...)
         elif tok.text.startswith("ل") and not doc.is_preposition(j):  # لـ، لرويترز، لمجلة "..."
             construct = not tok.text.startswith("لل")

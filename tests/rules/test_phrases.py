@@ -59,3 +59,15 @@ def test_a_time_of_day_ends_the_phrase_unless_it_is_a_name(ruledoc, text, speake
     that = next(t.index for t in doc.tokens if t.text in ("ان", "إن"))
     first, last = speaker_bounds(doc, cue + 1, that - 1)
     assert doc.norm.original_text(doc.tokens[first].start, doc.tokens[last].end) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # before the speaker too: a time of day is passed over, a given name is the speaker
+    ("وقالت صباح بوان إن الموسم ناجح.", "صباح بوان"),
+    ("وقال صباح اليوم الوزير سامي علي إن الموسم ناجح.", "الوزير سامي علي"),
+])
+def test_a_time_of_day_before_the_speaker_is_passed_over_unless_it_is_a_name(ruledoc, text, speaker):
+    doc = ruledoc(text)
+    that = next(t.index for t in doc.tokens if t.text == "إن" or t.text == "ان")
+    first, last = speaker_bounds(doc, 1, that - 1)
+    assert doc.norm.original_text(doc.tokens[first].start, doc.tokens[last].end) == speaker
